@@ -1,0 +1,88 @@
+// The Prisma client factory: PostgreSQL through @prisma/adapter-pg when a URL is
+// given, otherwise the embedded PGlite database (real Postgres in WebAssembly,
+// in-process) through pglite-prisma-adapter.
+import { mkdirSync } from 'node:fs';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client';
+
+export type { PrismaClient };
+
+export interface Database {
+  kind: 'postgres' | 'embedded';
+  prisma: PrismaClient;
+  /** For the schema engine (migrations). Postgres: the direct URL. */
+  migrationAdapter(): SqlMigrationAwareDriverAdapterFactory;
+  /** Names of the migrations recorded as finished in `_prisma_migrations`. */
+  appliedMigrations(): Promise<string[]>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  url: string;
+  directUrl?: string;
+  /** Pool size per process. */
+  poolSize?: number;
+  /** Milliseconds to wait for a free connection or a new one. */
+  connectionTimeoutMs?: number;
+  /** Server-side limit per statement, in milliseconds (0: none). */
+  statementTimeoutMs?: number;
+}
+
+async function appliedMigrations(prisma: PrismaClient): Promise<string[]> {
+  const exists = await prisma.$queryRaw<{ t: string | null }[]>`SELECT to_regclass('public._prisma_migrations')::text AS t`;
+  if (!exists[0]?.t) return [];
+  const rows = await prisma.$queryRaw<{ migration_name: string }[]>`
+    SELECT migration_name FROM _prisma_migrations
+    WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  return rows.map((r) => r.migration_name);
+}
+
+export function connectPostgres(options: PostgresOptions): Database {
+  const adapter = new PrismaPg({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+  });
+  const prisma = new PrismaClient({ adapter });
+  return {
+    kind: 'postgres',
+    prisma,
+    migrationAdapter: () => new PrismaPg({ connectionString: options.directUrl ?? options.url, max: 1 }),
+    appliedMigrations: () => appliedMigrations(prisma),
+    ping: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    close: () => prisma.$disconnect(),
+  };
+}
+
+/** The embedded database; `dataDir` undefined keeps it in memory (tests). */
+export async function connectEmbedded(dataDir?: string): Promise<Database & { pglite: PGlite }> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  return embeddedDatabase(pglite);
+}
+
+export function embeddedDatabase(pglite: PGlite): Database & { pglite: PGlite } {
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: 'embedded',
+    pglite,
+    prisma,
+    migrationAdapter: () => new PrismaPGlite(pglite),
+    appliedMigrations: () => appliedMigrations(prisma),
+    ping: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
