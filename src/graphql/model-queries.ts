@@ -1,0 +1,48 @@
+// The root fields every object type has: by key (`contact(id)`) and the paged list
+// (`contacts(first, after, last, before)`) with totalCount. One mechanism for all
+// nine types, so paging, counting and null-for-unknown-id behave the same everywhere.
+import type PrismaTypes from '../generated/pothos-types';
+import type { Context } from './context';
+import { builder } from './builder';
+import { paging } from './connections';
+
+type ModelName = Exclude<keyof PrismaTypes, 'ProjectService' | 'AuditLog'>;
+
+/** The Prisma delegate of a model (`Contact` → `ctx.db.contact`). */
+export function delegate(ctx: Context, model: ModelName) {
+  const key = (model[0]!.toLowerCase() + model.slice(1)) as 'contact';
+  return ctx.db[key] as unknown as {
+    findUnique(args: object): Promise<unknown>;
+    findMany(args: object): Promise<unknown[]>;
+    count(args?: object): Promise<number>;
+  };
+}
+
+export function addModelQueries(options: {
+  model: ModelName;
+  /** Root field for one row by id, e.g. `contact`. */
+  single: string;
+  /** Root field for the paged list, e.g. `contacts`. */
+  list: string;
+  noun: string;
+  nouns: string;
+}): void {
+  const { model, single, list, noun, nouns } = options;
+  builder.queryFields((t) => ({
+    [single]: t.prismaField({
+      type: model,
+      nullable: true,
+      description: `One ${noun} by id; null when there is none.`,
+      args: { id: t.arg({ type: 'UUID', required: true }) },
+      resolve: (query, _root, args, ctx) => delegate(ctx, model).findUnique({ ...query, where: { id: args.id } }) as never,
+    }),
+    [list]: t.prismaConnection({
+      type: model,
+      cursor: 'id',
+      ...paging,
+      description: `${nouns[0]!.toUpperCase()}${nouns.slice(1)}, a page at a time (default 20, at most 100).`,
+      totalCount: (_root, _args, ctx) => delegate(ctx, model).count(),
+      resolve: (query, _root, _args, ctx) => delegate(ctx, model).findMany({ ...query, orderBy: { id: 'asc' } }) as never,
+    }),
+  }));
+}

@@ -1,0 +1,62 @@
+// `npm start`: the API on DATABASE_URL, or on the embedded PGlite database (migrated
+// and seeded with demo data on first start) when no DATABASE_URL is set.
+import { ConfigError, loadConfig } from './config';
+import { applyMigrations, pendingMigrations } from './db/migrate';
+import { describeDatabase, openDatabase } from './db/open';
+import { seedDemoData } from './db/seed';
+import { logger } from './logger';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  const where = describeDatabase(config);
+
+  if (db.kind === 'embedded') {
+    const firstStart = (await db.appliedMigrations()).length === 0;
+    const applied = await applyMigrations(db.migrationAdapter());
+    if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${where}`);
+    if (firstStart && config.seedEmbedded) {
+      console.log('First start: seeding demo data');
+      await seedDemoData(db.prisma, (line) => console.log(line));
+    }
+  } else {
+    let pending: string[];
+    try {
+      pending = pendingMigrations(await db.appliedMigrations());
+    } catch (error) {
+      await db.close();
+      throw new ConfigError(`cannot reach the database (${where}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+    if (pending.length > 0) {
+      await db.close();
+      throw new ConfigError(`${pending.length} migration(s) pending on ${where} (${pending.join(', ')}): run \`npm run db:migrate\` first`);
+    }
+  }
+
+  const server = await startServer({ db, port: config.port, host: config.host, production: config.nodeEnv === 'production' });
+  console.log(`Aurum API ready at ${server.url} (${where})`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    await server.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`error: ${error.message}`);
+  } else if (error && typeof error === 'object' && 'code' in error && (error as { code: string }).code === 'EADDRINUSE') {
+    console.error(`error: port already in use (${String((error as unknown as Error).message)})`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

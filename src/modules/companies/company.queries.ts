@@ -1,0 +1,3 @@
+import { addModelQueries } from '../../graphql/model-queries';
+
+addModelQueries({ model: 'Company', single: 'company', list: 'companies', noun: 'company', nouns: 'companies' });

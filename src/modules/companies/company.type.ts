@@ -1,0 +1,35 @@
+import { builder } from '../../graphql/builder';
+import { CompanyStatusEnum } from '../../graphql/enums';
+import { relationConnection } from '../../graphql/fields';
+
+export const CompanyType = builder.prismaObject('Company', {
+  description: 'A client business or prospect.',
+  fields: (t) => ({
+    id: t.expose('id', { type: 'UUID' }),
+    companyName: t.exposeString('companyName', { description: 'Legal company name.' }),
+    industry: t.exposeString('industry', { nullable: true, description: 'Healthcare, Legal, Retail, ...' }),
+    companySize: t.exposeString('companySize', { nullable: true, description: 'Employee count range: 1-10, 11-50, 51-200, ...' }),
+    website: t.expose('website', { type: 'URL', nullable: true }),
+    address: t.exposeString('address', { nullable: true }),
+    city: t.exposeString('city', { nullable: true }),
+    country: t.exposeString('country', { nullable: true, description: 'Trinidad and Tobago, Barbados, ...' }),
+    status: t.expose('status', { type: CompanyStatusEnum }),
+    primaryContactId: t.expose('primaryContactId', { type: 'UUID', nullable: true }),
+    totalRevenue: t.expose('totalRevenue', { type: 'Decimal', description: 'Lifetime value in TTD: the sum of paid invoices.' }),
+    monthlyRecurring: t.expose('monthlyRecurring', { type: 'Decimal', description: 'Current MRR in TTD: the sum of live projects\' monthly fees.' }),
+    contractStartDate: t.expose('contractStartDate', { type: 'LocalDate', nullable: true, description: 'When they became a client.' }),
+    contractEndDate: t.expose('contractEndDate', { type: 'LocalDate', nullable: true, description: 'When the contract expires.' }),
+    notesText: t.exposeString('notes', {
+      nullable: true,
+      description: 'The `companies.notes` column (free text). Named `notesText` because `notes` is the connection of Note records.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    primaryContact: t.relation('primaryContact', { nullable: true, description: 'The main contact person.' }),
+    contacts: t.relatedConnection('contacts', { ...relationConnection, description: 'People at this company.' }),
+    projects: t.relatedConnection('projects', { ...relationConnection, description: 'Automation projects for this company.' }),
+    invoices: t.relatedConnection('invoices', { ...relationConnection, description: 'Invoices billed to this company.' }),
+    meetings: t.relatedConnection('meetings', { ...relationConnection, description: 'Meetings held with this company.' }),
+    supportTickets: t.relatedConnection('supportTickets', { ...relationConnection, description: 'Support tickets of this company.' }),
+  }),
+});

@@ -1,0 +1,3 @@
+import { addModelQueries } from '../../graphql/model-queries';
+
+addModelQueries({ model: 'Meeting', single: 'meeting', list: 'meetings', noun: 'meeting', nouns: 'meetings' });

@@ -1,0 +1,3 @@
+import { addModelQueries } from '../../graphql/model-queries';
+
+addModelQueries({ model: 'Note', single: 'note', list: 'notes', noun: 'note', nouns: 'notes' });

@@ -1,0 +1,71 @@
+import type { NoteType } from '../../generated/prisma/client';
+import { builder } from '../../graphql/builder';
+import { paging } from '../../graphql/connections';
+import { NoteTypeEnum } from '../../graphql/enums';
+import { byIds, requestLoader } from '../../graphql/loaders';
+import type { Context } from '../../graphql/context';
+import { CompanyType } from '../companies/company.type';
+import { ContactType } from '../contacts/contact.type';
+import { ProjectType } from '../projects/project.type';
+
+export const NoteObject = builder.prismaObject('Note', {
+  description: 'A note on a contact, company or project (see `noteType` and `related`), or a general note.',
+  fields: (t) => ({
+    id: t.expose('id', { type: 'UUID' }),
+    noteType: t.expose('noteType', { type: NoteTypeEnum }),
+    relatedId: t.expose('relatedId', { type: 'UUID', nullable: true, description: 'Id of the contact, company or project the note is on; null for general notes.' }),
+    noteText: t.exposeString('noteText'),
+    createdBy: t.expose('createdBy', { type: 'UUID', nullable: true, description: 'The team member (Supabase user id) who wrote it.' }),
+    isPrivate: t.exposeBoolean('isPrivate', { description: 'Internal only: visible to its author and admins.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    related: t.field({
+      type: NoteSubject,
+      nullable: true,
+      description: 'The record the note is on; null for general notes.',
+      resolve: (note, _args, ctx) => loadSubject(ctx, note.noteType, note.relatedId) as never,
+    }),
+  }),
+});
+
+export const NoteSubject = builder.unionType('NoteSubject', {
+  description: 'What a note can be attached to.',
+  types: [ContactType, CompanyType, ProjectType],
+  resolveType: (value) => (value as unknown as Subject).__typename,
+});
+
+type Subject = { __typename: 'Contact' | 'Company' | 'Project'; id: string };
+
+/** One statement per subject table per request, however many notes ask. */
+function loadSubject(ctx: Context, noteType: NoteType, id: string | null): Promise<Subject | null> | null {
+  if (!id || noteType === 'GENERAL') return null;
+  const typename = ({ CONTACT: 'Contact', COMPANY: 'Company', PROJECT: 'Project' } as const)[noteType];
+  const loader = requestLoader<string, Subject | null>(ctx, `note-subject:${typename}`, async (ids) => {
+    const where = { where: { id: { in: [...ids] } } };
+    const rows: { id: string }[] =
+      typename === 'Contact' ? await ctx.db.contact.findMany(where) : typename === 'Company' ? await ctx.db.company.findMany(where) : await ctx.db.project.findMany(where);
+    return byIds(ids, rows.map((row) => Object.assign(row, { __typename: typename })));
+  });
+  return loader.load(id);
+}
+
+/**
+ * The `notes` connection of contacts, companies and projects. Notes are polymorphic
+ * (note_type + related_id), so there is no Prisma relation for the plugin to plan.
+ */
+function addNotesField(model: 'Contact' | 'Company' | 'Project', noteType: Exclude<NoteType, 'GENERAL'>): void {
+  builder.prismaObjectField(model as 'Contact', 'notes', (t) =>
+    t.prismaConnection({
+      type: 'Note',
+      cursor: 'id',
+      ...paging,
+      description: 'Notes on this record, a page at a time.',
+      totalCount: (parent, _args, ctx) => ctx.db.note.count({ where: { noteType, relatedId: parent.id } }),
+      resolve: (query, parent, _args, ctx) => ctx.db.note.findMany({ ...query, where: { noteType, relatedId: parent.id }, orderBy: { id: 'asc' } }),
+    }),
+  );
+}
+
+addNotesField('Contact', 'CONTACT');
+addNotesField('Company', 'COMPANY');
+addNotesField('Project', 'PROJECT');

@@ -1,0 +1,3 @@
+import { addModelQueries } from '../../graphql/model-queries';
+
+addModelQueries({ model: 'Project', single: 'project', list: 'projects', noun: 'project', nouns: 'projects' });

@@ -1,0 +1,32 @@
+import { builder } from '../../graphql/builder';
+import { PriorityEnum, ProjectStatusEnum } from '../../graphql/enums';
+import { relationConnection } from '../../graphql/fields';
+
+export const ProjectType = builder.prismaObject('Project', {
+  description: 'An automation implementation for a client (a chatbot, a lead-generation system, ...).',
+  fields: (t) => ({
+    id: t.expose('id', { type: 'UUID' }),
+    companyId: t.expose('companyId', { type: 'UUID' }),
+    projectName: t.exposeString('projectName', { description: 'e.g. "ABC Clinic Chatbot".' }),
+    projectType: t.exposeString('projectType', { nullable: true, description: 'chatbot, lead_gen, email_automation, ...' }),
+    description: t.exposeString('description', { nullable: true, description: 'Project scope.' }),
+    status: t.expose('status', { type: ProjectStatusEnum }),
+    setupFee: t.expose('setupFee', { type: 'Decimal', description: 'One-time setup fee (TTD).' }),
+    monthlyFee: t.expose('monthlyFee', { type: 'Decimal', description: 'Recurring monthly fee (TTD).' }),
+    toolCosts: t.expose('toolCosts', { type: 'Decimal', description: 'Platform costs (TTD per month).' }),
+    startDate: t.expose('startDate', { type: 'LocalDate', nullable: true, description: 'Project kickoff.' }),
+    goLiveDate: t.expose('goLiveDate', { type: 'LocalDate', nullable: true, description: 'When it launched.' }),
+    demoUrl: t.expose('demoUrl', { type: 'URL', nullable: true }),
+    productionUrl: t.expose('productionUrl', { type: 'URL', nullable: true }),
+    assignedTo: t.expose('assignedTo', { type: 'UUID', nullable: true, description: 'The team member (Supabase user id) leading it.' }),
+    priority: t.expose('priority', { type: PriorityEnum }),
+    estimatedHours: t.exposeInt('estimatedHours', { nullable: true }),
+    actualHours: t.exposeInt('actualHours', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    company: t.relation('company', { description: 'The client.' }),
+    integrations: t.relatedConnection('integrations', { ...relationConnection, description: 'Tools this project runs on.' }),
+    supportTickets: t.relatedConnection('supportTickets', { ...relationConnection, description: 'Support tickets about this project.' }),
+    invoices: t.relatedConnection('invoices', { ...relationConnection, description: 'Invoices for this project.' }),
+  }),
+});

@@ -1,0 +1,3 @@
+import { addModelQueries } from '../../graphql/model-queries';
+
+addModelQueries({ model: 'Service', single: 'service', list: 'services', noun: 'service', nouns: 'services' });
