@@ -1,7 +1,7 @@
 // `npm start`: the API on DATABASE_URL, or on the embedded PGlite database (migrated
 // and seeded with demo data on first start) when no DATABASE_URL is set.
 import { ConfigError, loadConfig } from './config';
-import { applyMigrations, pendingMigrations } from './db/migrate';
+import { pendingMigrations } from './db/migrate';
 import { describeDatabase, openDatabase } from './db/open';
 import { seedDemoData } from './db/seed';
 import { logger } from './logger';
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
 
   if (db.kind === 'embedded') {
     const firstStart = (await db.appliedMigrations()).length === 0;
-    const applied = await applyMigrations(db.migrationAdapter());
+    const applied = await db.migrate();
     if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${where}`);
     if (firstStart && config.seedEmbedded) {
       console.log('First start: seeding demo data');

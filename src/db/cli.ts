@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { ConfigError, loadConfig } from '../config';
-import { applyMigrations, diffSchemaAgainstMigrations, MIGRATIONS_DIR, pendingMigrations } from './migrate';
+import { diffSchemaAgainstMigrations, MIGRATIONS_DIR, pendingMigrations } from './migrate';
 import { describeDatabase, openDatabase } from './open';
 import { seedDemoData } from './seed';
 
@@ -15,7 +15,7 @@ async function migrate(): Promise<void> {
   const db = await openDatabase(config);
   try {
     console.log(`Migrating ${describeDatabase(config)}`);
-    const applied = await applyMigrations(db.migrationAdapter());
+    const applied = await db.migrate();
     if (applied.length === 0) console.log('No pending migrations.');
     for (const name of applied) console.log(`Applied ${name}`);
   } finally {

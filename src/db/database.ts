@@ -3,18 +3,19 @@
 // in-process) through pglite-prisma-adapter.
 import { mkdirSync } from 'node:fs';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client';
+import { applyMigrations } from './migrate';
 
 export type { PrismaClient };
 
 export interface Database {
   kind: 'postgres' | 'embedded';
   prisma: PrismaClient;
-  /** For the schema engine (migrations). Postgres: the direct URL. */
-  migrationAdapter(): SqlMigrationAwareDriverAdapterFactory;
+  /** Applies pending migrations (Postgres: over the direct URL); returns their names. */
+  migrate(): Promise<string[]>;
   /** Names of the migrations recorded as finished in `_prisma_migrations`. */
   appliedMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */
@@ -53,7 +54,14 @@ export function connectPostgres(options: PostgresOptions): Database {
   return {
     kind: 'postgres',
     prisma,
-    migrationAdapter: () => new PrismaPg({ connectionString: options.directUrl ?? options.url, max: 1 }),
+    migrate: async () => {
+      const pool = new pg.Pool({ connectionString: options.directUrl ?? options.url, max: 1 });
+      try {
+        return await applyMigrations(new PrismaPg(pool));
+      } finally {
+        await pool.end();
+      }
+    },
     appliedMigrations: () => appliedMigrations(prisma),
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
@@ -75,7 +83,7 @@ export function embeddedDatabase(pglite: PGlite): Database & { pglite: PGlite } 
     kind: 'embedded',
     pglite,
     prisma,
-    migrationAdapter: () => new PrismaPGlite(pglite),
+    migrate: () => applyMigrations(new PrismaPGlite(pglite)),
     appliedMigrations: () => appliedMigrations(prisma),
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;

@@ -69,18 +69,24 @@ const { WebAssembly: Wasm } = globalThis as unknown as {
     Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
   };
 };
-let wasmModule: object | undefined;
+type EngineBindings = { SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } };
+let bindings: EngineBindings | undefined;
 
-async function loadEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory, log: (msg: string) => void): Promise<SchemaEngine> {
+/** Instantiates the WebAssembly module once per process, as the package's own entry does. */
+function engineBindings(): EngineBindings {
+  if (bindings) return bindings;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const bg = require('@prisma/schema-engine-wasm/schema_engine_bg');
   const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
-  wasmModule ??= new Wasm.Module(readFileSync(wasmPath));
-  // A fresh instance per engine: wasm-bindgen keeps module-level state, and each
-  // engine owns one instance for its lifetime.
-  const instance = new Wasm.Instance(wasmModule, { './schema_engine_bg.js': bg });
+  const instance = new Wasm.Instance(new Wasm.Module(readFileSync(wasmPath)), { './schema_engine_bg.js': bg });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as unknown as { __wbindgen_start(): void }).__wbindgen_start();
+  bindings = bg as EngineBindings;
+  return bindings;
+}
+
+async function loadEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory, log: (msg: string) => void): Promise<SchemaEngine> {
+  const bg = engineBindings();
   const schema = readFileSync(SCHEMA_PATH, 'utf8');
   return bg.SchemaEngine.new(
     { datamodels: [['schema.prisma', schema]] },
