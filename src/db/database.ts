@@ -43,6 +43,24 @@ async function appliedMigrations(prisma: PrismaClient): Promise<string[]> {
   return rows.map((r) => r.migration_name);
 }
 
+/**
+ * @prisma/adapter-pg 7.10 runs a migration script by splitting it on every ";",
+ * which breaks PL/pgSQL bodies (and semicolons in comments). PostgreSQL's simple
+ * query protocol runs a multi-statement script as one implicit transaction, so
+ * each migration is sent whole: it applies entirely or not at all.
+ */
+function wholeScripts(factory: PrismaPg, pool: pg.Pool): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 export function connectPostgres(options: PostgresOptions): Database {
   const adapter = new PrismaPg({
     connectionString: options.url,
@@ -55,9 +73,10 @@ export function connectPostgres(options: PostgresOptions): Database {
     kind: 'postgres',
     prisma,
     migrate: async () => {
+      // One connection: the engine's advisory lock and the scripts share a session.
       const pool = new pg.Pool({ connectionString: options.directUrl ?? options.url, max: 1 });
       try {
-        return await applyMigrations(new PrismaPg(pool));
+        return await applyMigrations(wholeScripts(new PrismaPg(pool), pool));
       } finally {
         await pool.end();
       }
