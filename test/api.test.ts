@@ -72,6 +72,28 @@ describe.each(testTargets())('GraphQL over HTTP (%s)', (target) => {
     expect(data.company).toBeNull();
   });
 
+  it('finds rows by their other unique keys: email (any case), invoice and ticket numbers', async () => {
+    const [row] = await db.sql<{ email: string; id: string; invoice_number: string; ticket_number: string }>(`
+      SELECT c.email, c.id, (SELECT invoice_number FROM invoices ORDER BY invoice_number LIMIT 1),
+             (SELECT ticket_number FROM support_tickets ORDER BY ticket_number LIMIT 1) FROM contacts c ORDER BY c.email LIMIT 1`);
+    const query = `query($email: EmailAddress!, $inv: String!, $tkt: String!) {
+      contactByEmail(email: $email) { id email }
+      invoiceByNumber(invoiceNumber: $inv) { invoiceNumber }
+      supportTicketByNumber(ticketNumber: $tkt) { ticketNumber }
+      missing: invoiceByNumber(invoiceNumber: "INV-1900-999") { id }
+    }`;
+    const res = await api.post(query, { email: ` ${row!.email.toUpperCase()} `.trim(), inv: row!.invoice_number, tkt: row!.ticket_number });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      data: {
+        contactByEmail: { id: row!.id, email: row!.email },
+        invoiceByNumber: { invoiceNumber: row!.invoice_number },
+        supportTicketByNumber: { ticketNumber: row!.ticket_number },
+        missing: null,
+      },
+    });
+  });
+
   it('rejects an id that is not a UUID with BAD_USER_INPUT and HTTP 400', async () => {
     const res = await api.runError(CompanyTreeQuery, { id: 'not-a-uuid' });
     expect(res.status).toBe(400);

@@ -46,3 +46,30 @@ export function addModelQueries(options: {
     }),
   }));
 }
+
+/**
+ * A root field finding one row by a unique column other than id
+ * (`contactByEmail(email)`, `invoiceByNumber(invoiceNumber)`); null when none.
+ */
+export function addLookupQuery(options: {
+  model: ModelName;
+  field: string;
+  /** The argument, named like the Prisma field it matches. */
+  arg: string;
+  argType: 'String' | 'EmailAddress';
+  description: string;
+  /** How stored values are normalised (e.g. emails are stored lower-case). */
+  normalize?: (value: string) => string;
+}): void {
+  const { model, field, arg, argType, description, normalize = (v: string) => v.trim() } = options;
+  builder.queryField(field, (t) =>
+    t.prismaField({
+      type: model,
+      nullable: true,
+      description,
+      args: { [arg]: t.arg({ type: argType, required: true }) },
+      resolve: (query, _root, args, ctx) =>
+        delegate(ctx, model).findUnique({ ...query, where: { [arg]: normalize(String((args as Record<string, unknown>)[arg])) } }) as never,
+    }),
+  );
+}
