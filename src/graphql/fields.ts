@@ -1,13 +1,20 @@
-// Small field helpers shared by the object types.
-import { builder } from './builder';
+// Field helpers shared by the object types.
 import { paging } from './connections';
+import { listArgs, toOrderBy, toWhere, type ModelName } from './filters';
 
-/** Options every to-many relation uses: paged like the root lists, with totalCount. */
-export const relationConnection = { cursor: 'id', totalCount: true, ...paging } as const;
-
-export const timestampFields = {
-  createdAt: 'When the row was created.',
-  updatedAt: 'When the row was last modified (kept current by a database trigger).',
-} as const;
-
-export { builder };
+/**
+ * Options of every to-many relation: paged like the root lists, with totalCount,
+ * filter and orderBy (the count respects the filter).
+ */
+export function relatedList(t: Parameters<typeof listArgs>[0], model: ModelName) {
+  return {
+    cursor: 'id',
+    totalCount: true,
+    ...paging,
+    args: listArgs(t, model),
+    query: (args: { filter?: Record<string, unknown> | null; orderBy?: Record<string, unknown>[] | null }) => ({
+      where: toWhere(model, args.filter),
+      orderBy: toOrderBy(model, args.orderBy),
+    }),
+  } as const;
+}

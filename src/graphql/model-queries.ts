@@ -5,8 +5,10 @@ import type PrismaTypes from '../generated/pothos-types';
 import type { Context } from './context';
 import { builder } from './builder';
 import { paging } from './connections';
+import { listArgs, toOrderBy, toWhere } from './filters';
 
 type ModelName = Exclude<keyof PrismaTypes, 'ProjectService' | 'AuditLog'>;
+type ListArgs = { filter?: Record<string, unknown> | null; orderBy?: Record<string, unknown>[] | null };
 
 /** The Prisma delegate of a model (`Contact` → `ctx.db.contact`). */
 export function delegate(ctx: Context, model: ModelName) {
@@ -41,8 +43,10 @@ export function addModelQueries(options: {
       cursor: 'id',
       ...paging,
       description: `${nouns[0]!.toUpperCase()}${nouns.slice(1)}, a page at a time (default 20, at most 100).`,
-      totalCount: (_root, _args, ctx) => delegate(ctx, model).count(),
-      resolve: (query, _root, _args, ctx) => delegate(ctx, model).findMany({ ...query, orderBy: { id: 'asc' } }) as never,
+      args: listArgs(t, model),
+      totalCount: (_root, args, ctx) => delegate(ctx, model).count({ where: toWhere(model, (args as ListArgs).filter) }),
+      resolve: (query, _root, args, ctx) =>
+        delegate(ctx, model).findMany({ ...query, where: toWhere(model, (args as ListArgs).filter), orderBy: toOrderBy(model, (args as ListArgs).orderBy) }) as never,
     }),
   }));
 }

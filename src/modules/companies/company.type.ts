@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder';
 import { CompanyStatusEnum } from '../../graphql/enums';
-import { relationConnection } from '../../graphql/fields';
+import { relatedList } from '../../graphql/fields';
 
 export const CompanyType = builder.prismaObject('Company', {
   description: 'A client business or prospect.',
@@ -26,10 +26,10 @@ export const CompanyType = builder.prismaObject('Company', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     primaryContact: t.relation('primaryContact', { nullable: true, description: 'The main contact person.' }),
-    contacts: t.relatedConnection('contacts', { ...relationConnection, description: 'People at this company.' }),
-    projects: t.relatedConnection('projects', { ...relationConnection, description: 'Automation projects for this company.' }),
-    invoices: t.relatedConnection('invoices', { ...relationConnection, description: 'Invoices billed to this company.' }),
-    meetings: t.relatedConnection('meetings', { ...relationConnection, description: 'Meetings held with this company.' }),
-    supportTickets: t.relatedConnection('supportTickets', { ...relationConnection, description: 'Support tickets of this company.' }),
+    contacts: t.relatedConnection('contacts', { ...relatedList(t, 'Contact'), description: 'People at this company.' }),
+    projects: t.relatedConnection('projects', { ...relatedList(t, 'Project'), description: 'Automation projects for this company.' }),
+    invoices: t.relatedConnection('invoices', { ...relatedList(t, 'Invoice'), description: 'Invoices billed to this company.' }),
+    meetings: t.relatedConnection('meetings', { ...relatedList(t, 'Meeting'), description: 'Meetings held with this company.' }),
+    supportTickets: t.relatedConnection('supportTickets', { ...relatedList(t, 'SupportTicket'), description: 'Support tickets of this company.' }),
   }),
 });

@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder';
 import { ContactStatusEnum } from '../../graphql/enums';
-import { relationConnection } from '../../graphql/fields';
+import { relatedList } from '../../graphql/fields';
 
 export const ContactType = builder.prismaObject('Contact', {
   description: 'A person: a lead from the website form or a contact at a client company.',
@@ -20,7 +20,7 @@ export const ContactType = builder.prismaObject('Contact', {
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the contact was submitted or created.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     company: t.relation('company', { nullable: true, description: 'The client company this contact belongs to.' }),
-    meetings: t.relatedConnection('meetings', { ...relationConnection, description: 'Meetings with this contact.' }),
-    supportTickets: t.relatedConnection('supportTickets', { ...relationConnection, description: 'Tickets this contact reported.' }),
+    meetings: t.relatedConnection('meetings', { ...relatedList(t, 'Meeting'), description: 'Meetings with this contact.' }),
+    supportTickets: t.relatedConnection('supportTickets', { ...relatedList(t, 'SupportTicket'), description: 'Tickets this contact reported.' }),
   }),
 });

@@ -1,6 +1,7 @@
 import type { NoteType } from '../../generated/prisma/client';
 import { builder } from '../../graphql/builder';
 import { paging } from '../../graphql/connections';
+import { listArgs, toOrderBy, toWhere } from '../../graphql/filters';
 import { NoteTypeEnum } from '../../graphql/enums';
 import { byIds, requestLoader } from '../../graphql/loaders';
 import type { Context } from '../../graphql/context';
@@ -53,6 +54,13 @@ function loadSubject(ctx: Context, noteType: NoteType, id: string | null): Promi
  * The `notes` connection of contacts, companies and projects. Notes are polymorphic
  * (note_type + related_id), so there is no Prisma relation for the plugin to plan.
  */
+type NoteListArgs = { filter?: Record<string, unknown> | null; orderBy?: Record<string, unknown>[] | null };
+
+function notesWhere(noteType: NoteType, relatedId: string, args: object) {
+  const filter = toWhere('Note', (args as NoteListArgs).filter);
+  return { AND: [{ noteType, relatedId }, ...(filter ? [filter] : [])] };
+}
+
 function addNotesField(model: 'Contact' | 'Company' | 'Project', noteType: Exclude<NoteType, 'GENERAL'>): void {
   builder.prismaObjectField(model as 'Contact', 'notes', (t) =>
     t.prismaConnection({
@@ -60,8 +68,10 @@ function addNotesField(model: 'Contact' | 'Company' | 'Project', noteType: Exclu
       cursor: 'id',
       ...paging,
       description: 'Notes on this record, a page at a time.',
-      totalCount: (parent, _args, ctx) => ctx.db.note.count({ where: { noteType, relatedId: parent.id } }),
-      resolve: (query, parent, _args, ctx) => ctx.db.note.findMany({ ...query, where: { noteType, relatedId: parent.id }, orderBy: { id: 'asc' } }),
+      args: listArgs(t, 'Note'),
+      totalCount: (parent, args, ctx) => ctx.db.note.count({ where: notesWhere(noteType, parent.id, args) }),
+      resolve: (query, parent, args, ctx) =>
+        ctx.db.note.findMany({ ...query, where: notesWhere(noteType, parent.id, args), orderBy: toOrderBy('Note', (args as NoteListArgs).orderBy) }),
     }),
   );
 }

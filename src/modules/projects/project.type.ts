@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder';
 import { PriorityEnum, ProjectStatusEnum } from '../../graphql/enums';
-import { relationConnection } from '../../graphql/fields';
+import { relatedList } from '../../graphql/fields';
 
 export const ProjectType = builder.prismaObject('Project', {
   description: 'An automation implementation for a client (a chatbot, a lead-generation system, ...).',
@@ -25,8 +25,8 @@ export const ProjectType = builder.prismaObject('Project', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     company: t.relation('company', { description: 'The client.' }),
-    integrations: t.relatedConnection('integrations', { ...relationConnection, description: 'Tools this project runs on.' }),
-    supportTickets: t.relatedConnection('supportTickets', { ...relationConnection, description: 'Support tickets about this project.' }),
-    invoices: t.relatedConnection('invoices', { ...relationConnection, description: 'Invoices for this project.' }),
+    integrations: t.relatedConnection('integrations', { ...relatedList(t, 'Integration'), description: 'Tools this project runs on.' }),
+    supportTickets: t.relatedConnection('supportTickets', { ...relatedList(t, 'SupportTicket'), description: 'Support tickets about this project.' }),
+    invoices: t.relatedConnection('invoices', { ...relatedList(t, 'Invoice'), description: 'Invoices for this project.' }),
   }),
 });
