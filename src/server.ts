@@ -10,6 +10,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLSchema } from 'graphql';
 import type { Database } from './db/database';
 import type { Context } from './graphql/context';
+import { countStatements } from './db/statements';
 import { formatError, HTTP_STATUS } from './graphql/errors';
 import { schema as defaultSchema } from './graphql/schema';
 import { logger } from './logger';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   /** How long /readyz waits for the database, in milliseconds. */
   readyTimeoutMs?: number;
   schema?: GraphQLSchema;
+  /** Report each request's SQL statement count in `x-sql-statements` (default: outside production). */
+  statementHeader?: boolean;
 }
 
 export interface RunningServer {
@@ -99,6 +102,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
   const production = options.production ?? false;
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const readyTimeoutMs = options.readyTimeoutMs ?? 2_000;
+  const statementHeader = options.statementHeader ?? !production;
 
   const apollo = new ApolloServer<Context>({
     schema: options.schema ?? defaultSchema,
@@ -145,11 +149,14 @@ export async function startServer(options: ServerOptions & { port: number; host?
       }
     }
     const context: Context = { db: db.prisma, requestId };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => context,
-    });
+    const { result: response, statements } = await countStatements(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers, search: url.search, body },
+        context: async () => context,
+      }),
+    );
     const outHeaders: Record<string, string> = { 'x-request-id': requestId };
+    if (statementHeader) outHeaders['x-sql-statements'] = String(statements.total);
     for (const [key, value] of response.headers) outHeaders[key] = value;
     res.statusCode = response.status ?? 200;
     for (const [key, value] of Object.entries(outHeaders)) res.setHeader(key, value);

@@ -8,12 +8,15 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client';
 import { applyMigrations } from './migrate';
+import { countingAdapter, type StatementCounter } from './statements';
 
 export type { PrismaClient };
 
 export interface Database {
   kind: 'postgres' | 'embedded';
   prisma: PrismaClient;
+  /** SQL statements sent through `prisma` since the database was opened. */
+  statements: StatementCounter;
   /** Applies pending migrations (Postgres: over the direct URL); returns their names. */
   migrate(): Promise<string[]>;
   /** Names of the migrations recorded as finished in `_prisma_migrations`. */
@@ -62,16 +65,21 @@ function wholeScripts(factory: PrismaPg, pool: pg.Pool): PrismaPg {
 }
 
 export function connectPostgres(options: PostgresOptions): Database {
-  const adapter = new PrismaPg({
-    connectionString: options.url,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
-    statement_timeout: options.statementTimeoutMs ?? 30_000,
-  });
+  const statements: StatementCounter = { total: 0 };
+  const adapter = countingAdapter(
+    new PrismaPg({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+      statement_timeout: options.statementTimeoutMs ?? 30_000,
+    }),
+    statements,
+  );
   const prisma = new PrismaClient({ adapter });
   return {
     kind: 'postgres',
     prisma,
+    statements,
     migrate: async () => {
       // One connection: the engine's advisory lock and the scripts share a session.
       const pool = new pg.Pool({ connectionString: options.directUrl ?? options.url, max: 1 });
@@ -97,11 +105,13 @@ export async function connectEmbedded(dataDir?: string): Promise<Database & { pg
 }
 
 export function embeddedDatabase(pglite: PGlite): Database & { pglite: PGlite } {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const statements: StatementCounter = { total: 0 };
+  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(pglite), statements) });
   return {
     kind: 'embedded',
     pglite,
     prisma,
+    statements,
     migrate: () => applyMigrations(new PrismaPGlite(pglite)),
     appliedMigrations: () => appliedMigrations(prisma),
     ping: async () => {
