@@ -1,14 +1,11 @@
 // The root fields every object type has: by key (`contact(id)`) and the paged list
 // (`contacts(first, after, last, before)`) with totalCount. One mechanism for all
 // nine types, so paging, counting and null-for-unknown-id behave the same everywhere.
-import type PrismaTypes from '../generated/pothos-types';
 import type { Context } from './context';
 import { builder } from './builder';
 import { paging } from './connections';
-import { listArgs, toOrderBy, toWhere } from './filters';
-
-type ModelName = Exclude<keyof PrismaTypes, 'ProjectService' | 'AuditLog'>;
-type ListArgs = { filter?: Record<string, unknown> | null; orderBy?: Record<string, unknown>[] | null };
+import type { ListArgs } from './fields';
+import { listArgs, toOrderBy, toWhere, type ModelName } from './filters';
 
 /** The Prisma delegate of a model (`Contact` → `ctx.db.contact`). */
 export function delegate(ctx: Context, model: ModelName) {

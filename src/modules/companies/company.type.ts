@@ -1,6 +1,9 @@
 import { builder } from '../../graphql/builder';
 import { CompanyStatusEnum } from '../../graphql/enums';
 import { relatedList } from '../../graphql/fields';
+import { requestLoader } from '../../graphql/loaders';
+import type { Prisma } from '../../generated/prisma/client';
+import { OPEN_TICKET_STATUSES, outstandingBalances } from './company.service';
 
 export const CompanyType = builder.prismaObject('Company', {
   description: 'A client business or prospect.',
@@ -17,6 +20,17 @@ export const CompanyType = builder.prismaObject('Company', {
     primaryContactId: t.expose('primaryContactId', { type: 'UUID', nullable: true }),
     totalRevenue: t.expose('totalRevenue', { type: 'Decimal', description: 'Lifetime value in TTD: the sum of paid invoices.' }),
     monthlyRecurring: t.expose('monthlyRecurring', { type: 'Decimal', description: 'Current MRR in TTD: the sum of live projects\' monthly fees.' }),
+    openTicketCount: t.relationCount('supportTickets', {
+      description: 'Support tickets still needing work: status OPEN, IN_PROGRESS or WAITING.',
+      where: { status: { in: [...OPEN_TICKET_STATUSES] } },
+    }),
+    outstandingBalance: t.field({
+      type: 'Decimal',
+      description: 'What the company owes: the sum of its unpaid (SENT or OVERDUE) invoices\' amounts, TTD; "0.00" when none.',
+      resolve: (company, _args, ctx) =>
+        // One grouped statement per request for every company asking.
+        requestLoader<string, Prisma.Decimal>(ctx, 'company-outstanding-balance', (ids) => outstandingBalances(ctx.db, ids)).load(company.id),
+    }),
     contractStartDate: t.expose('contractStartDate', { type: 'LocalDate', nullable: true, description: 'When they became a client.' }),
     contractEndDate: t.expose('contractEndDate', { type: 'LocalDate', nullable: true, description: 'When the contract expires.' }),
     notesText: t.exposeString('notes', {

@@ -8,6 +8,11 @@ export const ContactType = builder.prismaObject('Contact', {
     id: t.expose('id', { type: 'UUID' }),
     firstName: t.exposeString('firstName'),
     lastName: t.exposeString('lastName', { nullable: true }),
+    fullName: t.string({
+      description: 'First and last name with surrounding and repeated whitespace collapsed to single spaces ("Ana Diaz"); the first name alone when there is no last name.',
+      select: { firstName: true, lastName: true },
+      resolve: (contact) => `${contact.firstName} ${contact.lastName ?? ''}`.trim().replace(/\s+/g, ' '),
+    }),
     email: t.expose('email', { type: 'EmailAddress', description: 'Unique, compared case-insensitively (stored lower-case).' }),
     phone: t.exposeString('phone', { nullable: true }),
     companyName: t.exposeString('companyName', { nullable: true, description: 'Company name as the contact gave it (see `company` for the linked record).' }),

@@ -1,7 +1,7 @@
 import type { NoteType } from '../../generated/prisma/client';
 import { builder } from '../../graphql/builder';
-import { paging } from '../../graphql/connections';
-import { listArgs, toOrderBy, toWhere } from '../../graphql/filters';
+import { batchedConnection } from '../../graphql/fields';
+import { toOrderBy, toWhere } from '../../graphql/filters';
 import { NoteTypeEnum } from '../../graphql/enums';
 import { byIds, requestLoader } from '../../graphql/loaders';
 import type { Context } from '../../graphql/context';
@@ -52,27 +52,26 @@ function loadSubject(ctx: Context, noteType: NoteType, id: string | null): Promi
 
 /**
  * The `notes` connection of contacts, companies and projects. Notes are polymorphic
- * (note_type + related_id), so there is no Prisma relation for the plugin to plan.
+ * (note_type + related_id), so there is no Prisma relation for the plugin to plan:
+ * the notes of every parent in the request come from one statement.
  */
-type NoteListArgs = { filter?: Record<string, unknown> | null; orderBy?: Record<string, unknown>[] | null };
-
-function notesWhere(noteType: NoteType, relatedId: string, args: object) {
-  const filter = toWhere('Note', (args as NoteListArgs).filter);
-  return { AND: [{ noteType, relatedId }, ...(filter ? [filter] : [])] };
-}
-
 function addNotesField(model: 'Contact' | 'Company' | 'Project', noteType: Exclude<NoteType, 'GENERAL'>): void {
   builder.prismaObjectField(model as 'Contact', 'notes', (t) =>
-    t.prismaConnection({
-      type: 'Note',
-      cursor: 'id',
-      ...paging,
+    batchedConnection(t as never, {
+      type: NoteObject,
+      model: 'Note',
       description: 'Notes on this record, a page at a time.',
-      args: listArgs(t, 'Note'),
-      totalCount: (parent, args, ctx) => ctx.db.note.count({ where: notesWhere(noteType, parent.id, args) }),
-      resolve: (query, parent, args, ctx) =>
-        ctx.db.note.findMany({ ...query, where: notesWhere(noteType, parent.id, args), orderBy: toOrderBy('Note', (args as NoteListArgs).orderBy) }),
-    }),
+      name: `notes-of-${noteType}`,
+      parentKey: (parent: { id: string }) => parent.id,
+      fetch: async (ctx, ids, args) => {
+        const filter = toWhere('Note', args.filter);
+        const notes = await ctx.db.note.findMany({
+          where: { AND: [{ noteType, relatedId: { in: ids } }, ...(filter ? [filter] : [])] },
+          orderBy: toOrderBy('Note', args.orderBy) as never,
+        });
+        return notes.map((note) => ({ key: note.relatedId!, row: note }));
+      },
+    }) as never,
   );
 }
 

@@ -1,6 +1,9 @@
 import { builder } from '../../graphql/builder';
 import { PriorityEnum, ProjectStatusEnum } from '../../graphql/enums';
 import { relatedList } from '../../graphql/fields';
+import { requestLoader } from '../../graphql/loaders';
+import type { Prisma } from '../../generated/prisma/client';
+import { activeIntegrationCosts, monthlyMargin } from './project.service';
 
 export const ProjectType = builder.prismaObject('Project', {
   description: 'An automation implementation for a client (a chatbot, a lead-generation system, ...).',
@@ -14,6 +17,18 @@ export const ProjectType = builder.prismaObject('Project', {
     setupFee: t.expose('setupFee', { type: 'Decimal', description: 'One-time setup fee (TTD).' }),
     monthlyFee: t.expose('monthlyFee', { type: 'Decimal', description: 'Recurring monthly fee (TTD).' }),
     toolCosts: t.expose('toolCosts', { type: 'Decimal', description: 'Platform costs (TTD per month).' }),
+    monthlyMargin: t.field({
+      type: 'Decimal',
+      description:
+        'monthlyFee − toolCosts − the monthlyCost of the project\'s ACTIVE integrations (TTD per month), the margin rule of ' +
+        '`monthlyRecurringRevenue`. Negative when the tools cost more than the fee (e.g. "-120.00").',
+      select: { monthlyFee: true, toolCosts: true },
+      resolve: async (project, _args, ctx) => {
+        // One grouped statement per request for every project asking.
+        const costs = requestLoader<string, Prisma.Decimal>(ctx, 'project-active-integration-costs', (ids) => activeIntegrationCosts(ctx.db, ids));
+        return monthlyMargin(project, await costs.load(project.id));
+      },
+    }),
     startDate: t.expose('startDate', { type: 'LocalDate', nullable: true, description: 'Project kickoff.' }),
     goLiveDate: t.expose('goLiveDate', { type: 'LocalDate', nullable: true, description: 'When it launched.' }),
     demoUrl: t.expose('demoUrl', { type: 'URL', nullable: true }),
