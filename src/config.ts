@@ -18,6 +18,8 @@ export interface Config {
   pgliteDataDir: string;
   /** Seed demo data when the embedded database is created. */
   seedEmbedded: boolean;
+  /** Report each request's SQL statement count in `x-sql-statements` (the benchmark turns it on in production). */
+  sqlStatementHeader: boolean;
 }
 
 function parseUrl(name: string, value: string | undefined): string | undefined {
@@ -54,13 +56,15 @@ function parseBoolean(name: string, value: string | undefined, fallback: boolean
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = parseUrl('DATABASE_URL', env.DATABASE_URL);
   const directUrl = parseUrl('DIRECT_URL', env.DIRECT_URL) ?? databaseUrl;
+  const nodeEnv = env.NODE_ENV ?? 'development';
   return {
-    nodeEnv: env.NODE_ENV ?? 'development',
+    nodeEnv,
     port: parsePort(env.PORT),
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
     directUrl,
     pgliteDataDir: path.resolve(env.PGLITE_DATA_DIR?.trim() || path.join(__dirname, '..', '.data', 'pglite')),
     seedEmbedded: parseBoolean('SEED_EMBEDDED', env.SEED_EMBEDDED, true),
+    sqlStatementHeader: parseBoolean('SQL_STATEMENT_HEADER', env.SQL_STATEMENT_HEADER, nodeEnv !== 'production'),
   };
 }

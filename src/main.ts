@@ -2,6 +2,7 @@
 // and seeded with demo data on first start) when no DATABASE_URL is set.
 import { ConfigError, loadConfig } from './config';
 import { pendingMigrations } from './db/migrate';
+import { scheduleMaintenance } from './db/maintenance';
 import { describeDatabase, openDatabase } from './db/open';
 import { seedDemoData } from './db/seed';
 import { logger } from './logger';
@@ -34,14 +35,22 @@ async function main(): Promise<void> {
     }
   }
 
-  const server = await startServer({ db, port: config.port, host: config.host, production: config.nodeEnv === 'production' });
+  const server = await startServer({
+    db,
+    port: config.port,
+    host: config.host,
+    production: config.nodeEnv === 'production',
+    statementHeader: config.sqlStatementHeader,
+  });
   console.log(`Aurum API ready at ${server.url} (${where})`);
+  const stopMaintenance = scheduleMaintenance(db);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
+    stopMaintenance();
     await server.stop();
     await db.close();
     process.exit(0);

@@ -4,14 +4,20 @@
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { Database } from './db/database';
 import type { Context } from './graphql/context';
+import { unavailableReason } from './db/errors';
 import { countStatements } from './db/statements';
-import { formatError, HTTP_STATUS } from './graphql/errors';
+import { actorId, type Actor } from './graphql/context';
+import { IdempotencyKeyError, lockAndFind, readIdempotencyKey, requestHash, saveResponse } from './http/idempotency';
+import { operationKind } from './http/operation';
+import { formatError, HTTP_STATUS, type FieldError } from './graphql/errors';
+import { inputErrorsPlugin } from './graphql/input-errors';
+import { requestLimits, type RequestLimits } from './graphql/limits';
 import { schema as defaultSchema } from './graphql/schema';
 import { logger } from './logger';
 
@@ -23,8 +29,40 @@ export interface ServerOptions {
   /** How long /readyz waits for the database, in milliseconds. */
   readyTimeoutMs?: number;
   schema?: GraphQLSchema;
+  /** Abuse limits per request; any not given take DEFAULT_LIMITS (src/graphql/limits.ts). */
+  limits?: Partial<RequestLimits>;
   /** Report each request's SQL statement count in `x-sql-statements` (default: outside production). */
   statementHeader?: boolean;
+  /** How long a request waits for a database connection to start its transaction, in milliseconds. */
+  transactionWaitMs?: number;
+  /** Longest a request's transaction may stay open, in milliseconds. */
+  transactionTimeoutMs?: number;
+}
+
+/** Parsing stops here; the limits on documents (src/graphql/limits.ts) are far below. */
+const MAX_DOCUMENT_TOKENS = 50_000;
+
+interface GraphQLHttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Ends a request's transaction without committing, carrying the response to send. */
+class Rollback extends Error {
+  constructor(readonly response: GraphQLHttpResponse) {
+    super('rollback');
+  }
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+function jsonResponse(status: number, body: unknown): GraphQLHttpResponse {
+  return { status, headers: JSON_HEADERS, body: JSON.stringify(body) };
+}
+
+function clientAddress(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
 }
 
 export interface RunningServer {
@@ -79,17 +117,30 @@ function errorBody(code: string, message: string) {
 /**
  * A mutation that fails as a whole answers with the 4xx of its error, so an
  * automation tool's error route fires; queries with partial data keep 200.
+ * Several input errors become one BAD_USER_INPUT error listing every bad field,
+ * so a client that reads only the first error still sees them all.
  */
 const httpStatusPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
-        const { data, errors } = response.body.singleResult;
+        const result = response.body.singleResult;
+        const { data, errors } = result;
         if (!errors?.length) return;
         const failedWhole = data == null || Object.values(data).every((value) => value === null);
         if (!failedWhole) return;
-        const statuses = errors.map((e) => HTTP_STATUS[String(e.extensions?.code)] ?? 500);
+        const fieldErrors = errors.map((e) => (e.extensions?.code === 'BAD_USER_INPUT' ? (e.extensions.fieldErrors as FieldError[] | undefined) : undefined));
+        if (errors.length > 1 && fieldErrors.every(Boolean)) {
+          const all = fieldErrors.flat() as FieldError[];
+          result.errors = [
+            {
+              message: `Invalid input: ${all.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ')}`,
+              extensions: { code: 'BAD_USER_INPUT', fieldErrors: all },
+            },
+          ];
+        }
+        const statuses = result.errors!.map((e) => HTTP_STATUS[String(e.extensions?.code)] ?? 500);
         const status = statuses.every((s) => s === 500) ? 500 : Math.max(...statuses.filter((s) => s !== 500));
         response.http.status = status;
       },
@@ -103,7 +154,10 @@ export async function startServer(options: ServerOptions & { port: number; host?
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const readyTimeoutMs = options.readyTimeoutMs ?? 2_000;
   const statementHeader = options.statementHeader ?? !production;
+  const transactionWaitMs = options.transactionWaitMs ?? 5_000;
+  const transactionTimeoutMs = options.transactionTimeoutMs ?? 15_000;
 
+  const limits = requestLimits(options.limits);
   const apollo = new ApolloServer<Context>({
     schema: options.schema ?? defaultSchema,
     introspection: !production,
@@ -111,6 +165,8 @@ export async function startServer(options: ServerOptions & { port: number; host?
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         exposeDetails: !production,
@@ -120,7 +176,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
           return errorId;
         },
       }),
-    plugins: [httpStatusPlugin, production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: [inputErrorsPlugin, httpStatusPlugin, limits.plugin, production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
   });
   await apollo.start();
 
@@ -148,23 +204,80 @@ export async function startServer(options: ServerOptions & { port: number; host?
         body = text;
       }
     }
-    const context: Context = { db: db.prisma, requestId };
+    const graphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
+    const params = method === 'POST' ? ((body ?? {}) as Record<string, unknown>) : Object.fromEntries(url.searchParams);
+    const kind = operationKind(params.query, params.operationName, MAX_DOCUMENT_TOKENS);
+    const idempotencyKey = kind === 'mutation' || kind === 'unknown' ? readIdempotencyKey(headers.get('idempotency-key')) : undefined;
+    const actor: Actor = { kind: 'anonymous', address: clientAddress(req) };
+    const context: Context = { db: db.prisma, requestId, actor };
+    const runId = idempotencyKey ?? headers.get('x-run-id')?.slice(0, 255) ?? requestId;
+
     const { result: response, statements } = await countStatements(() =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method, headers, search: url.search, body },
-        context: async () => context,
-      }),
+      // Writes, and everything on the embedded database (one connection: only a
+      // transaction keeps concurrent requests apart), run in one transaction.
+      kind === 'query' && db.kind !== 'embedded'
+        ? execute(graphQLRequest, context)
+        : inTransaction(graphQLRequest, context, {
+            runId,
+            idempotency: idempotencyKey ? { scope: actorId(actor), key: idempotencyKey, hash: requestHash(params) } : undefined,
+          }),
     );
-    const outHeaders: Record<string, string> = { 'x-request-id': requestId };
+    const outHeaders: Record<string, string> = { 'x-request-id': requestId, ...response.headers };
     if (statementHeader) outHeaders['x-sql-statements'] = String(statements.total);
-    for (const [key, value] of response.headers) outHeaders[key] = value;
-    res.statusCode = response.status ?? 200;
-    for (const [key, value] of Object.entries(outHeaders)) res.setHeader(key, value);
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-    } else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
+    res.writeHead(response.status, outHeaders);
+    res.end(response.body);
+  }
+
+  async function execute(request: HTTPGraphQLRequest, context: Context): Promise<GraphQLHttpResponse> {
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context });
+    const headers: Record<string, string> = {};
+    for (const [key, value] of response.headers) headers[key] = value;
+    let text = '';
+    if (response.body.kind === 'complete') text = response.body.string;
+    else for await (const chunk of response.body.asyncIterator) text += chunk;
+    return { status: response.status ?? 200, headers, body: text };
+  }
+
+  /**
+   * Runs a request in one database transaction: the actor and run id are set for
+   * the audit triggers, an Idempotency-Key is honoured (see http/idempotency.ts),
+   * and a request that failed as a whole (4xx/5xx) is rolled back, so a failed
+   * mutation leaves no trace.
+   */
+  async function inTransaction(
+    request: HTTPGraphQLRequest,
+    context: Context,
+    options: { runId: string; idempotency?: { scope: string; key: string; hash: string } },
+  ): Promise<GraphQLHttpResponse> {
+    const { idempotency } = options;
+    try {
+      return await db.prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT set_config('app.actor', ${actorId(context.actor)}, true), set_config('app.request_id', ${options.runId}, true)`;
+          if (idempotency) {
+            const stored = await lockAndFind(tx, idempotency.scope, idempotency.key);
+            if (stored && stored.requestHash === idempotency.hash) {
+              throw new Rollback({ status: stored.status, headers: { ...JSON_HEADERS, 'idempotent-replayed': 'true' }, body: stored.body });
+            }
+            if (stored) {
+              throw new Rollback(jsonResponse(409, errorBody('CONFLICT', 'This Idempotency-Key was already used for a different request; use a new key for a new request')));
+            }
+          }
+          const response = await execute(request, { ...context, db: tx });
+          if (response.status >= 400) throw new Rollback(response);
+          if (idempotency) await saveResponse(tx, idempotency.scope, idempotency.key, { requestHash: idempotency.hash, status: response.status, body: response.body });
+          return response;
+        },
+        { maxWait: transactionWaitMs, timeout: transactionTimeoutMs },
+      );
+    } catch (error) {
+      if (error instanceof Rollback) return error.response;
+      const unavailable = unavailableReason(error);
+      if (unavailable) {
+        logger.warn('database unavailable', { requestId: context.requestId, reason: unavailable });
+        return jsonResponse(503, errorBody('SERVICE_UNAVAILABLE', `The database is unavailable (${unavailable}); retry later`));
+      }
+      throw error;
     }
   }
 
@@ -200,6 +313,10 @@ export async function startServer(options: ServerOptions & { port: number; host?
         sendJson(res, 404, errorBody('NOT_FOUND', `No route ${url.pathname}; the API is at /graphql`), { 'x-request-id': requestId });
       }
     } catch (error) {
+      if (error instanceof IdempotencyKeyError) {
+        if (!res.headersSent) sendJson(res, 400, errorBody('BAD_USER_INPUT', error.message), { 'x-request-id': requestId });
+        return;
+      }
       if (error instanceof HttpError) {
         const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
         if (!res.headersSent) sendJson(res, error.status, errorBody(code, error.message), { 'x-request-id': requestId });

@@ -4,7 +4,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import type PrismaTypes from '../generated/pothos-types';
 import { getDatamodel } from '../generated/pothos-types';
-import type { Prisma } from '../generated/prisma/client';
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import type { Context } from './context';
 import { DateTimeScalar, DecimalScalar, EmailAddressScalar, LocalDateScalar, URLScalar, UUIDScalar } from './scalars';
 
@@ -27,7 +27,8 @@ export const builder = new SchemaBuilder<{
   // Fields are non-null unless they say otherwise, so the schema tells the truth.
   defaultFieldNullability: false,
   prisma: {
-    client: (ctx) => ctx.db,
+    // The request's transaction when it has one: the plugin only calls model methods.
+    client: (ctx) => ctx.db as PrismaClient,
     dmmf: getDatamodel(),
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
@@ -50,3 +51,8 @@ builder.addScalarType('URL', URLScalar);
 builder.addScalarType('Decimal', DecimalScalar);
 
 builder.queryType({ description: 'Read Aurum\'s client-lifecycle data.' });
+builder.mutationType({
+  description:
+    'Change Aurum\'s data. Each mutation is atomic; one that fails as a whole answers with an HTTP 4xx status. ' +
+    'Send an `Idempotency-Key` header to make a retry safe: the same key and request return the first response without writing again.',
+});

@@ -3,6 +3,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
+import { databaseFault } from '../db/errors';
+import { variableFieldErrors } from './input-errors';
 
 export interface FieldError {
   path: string[];
@@ -44,10 +46,37 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   if (original instanceof PothosValidationError) {
     return { ...formatted, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
+  // GraphQL's own input checks (bad scalar values, enum values, missing fields)
+  // name the field at fault, like ours (./input-errors.ts).
+  const fieldErrors = formatted.extensions?.fieldErrors ?? (code === 'BAD_USER_INPUT' ? variableFieldErrors(formatted.message) : undefined);
+  if (fieldErrors && (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED')) {
+    return stripStack({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', fieldErrors } }, options.exposeDetails);
+  }
+  // Request limits (./limits.ts) reject before execution. Apollo files a validation
+  // rule's error under GRAPHQL_VALIDATION_FAILED, graphql-js' maxTokens under
+  // GRAPHQL_PARSE_FAILED; the contract calls both BAD_USER_INPUT.
+  if (formatted.extensions?.limit) {
+    return stripStack({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } }, options.exposeDetails);
+  }
+  // graphql-js 16 says "more that N tokens", a later version may fix the typo.
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
+  if (tokens) {
+    const max = Number(tokens[1]);
+    return {
+      message: `Number of tokens is over the maximum of ${max} (limit "tokens"); parsing stopped there.`,
+      locations: formatted.locations,
+      extensions: { code: 'BAD_USER_INPUT', limit: 'tokens', max },
+    };
+  }
   if (original instanceof GraphQLError && original.extensions?.code && code !== 'INTERNAL_SERVER_ERROR') {
     return stripStack(formatted, options.exposeDetails);
   }
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return stripStack(formatted, options.exposeDetails);
+  const fault = databaseFault(original);
+  if (fault) {
+    const { code: faultCode, message, fieldErrors } = fault;
+    return { message, locations: formatted.locations, path: formatted.path, extensions: { code: faultCode, ...(fieldErrors ? { fieldErrors } : {}) } };
+  }
   const errorId = options.log(original);
   return {
     message: `Internal server error (reference ${errorId})`,
@@ -61,4 +90,26 @@ function stripStack(formatted: GraphQLFormattedError, exposeDetails: boolean): G
   if (exposeDetails || !formatted.extensions?.stacktrace) return formatted;
   const { stacktrace: _stack, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
+}
+
+export const notFoundError = (noun: string, id: string) => new DomainError('NOT_FOUND', `No ${noun} with id ${id}`, [{ path: ['id'], message: `no ${noun} with this id` }]);
+export const conflictError = (message: string, fieldErrors?: FieldError[]) => new DomainError('CONFLICT', message, fieldErrors);
+
+/** Collects every problem with an input, then fails once, naming them all. */
+export class InputErrors {
+  readonly list: FieldError[] = [];
+
+  add(path: string[], message: string): void {
+    this.list.push({ path, message });
+  }
+
+  get empty(): boolean {
+    return this.list.length === 0;
+  }
+
+  /** Throws BAD_USER_INPUT listing every field error, if there are any. */
+  throwIfAny(): void {
+    if (this.empty) return;
+    throw userInputError(`Invalid input: ${this.list.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ')}`, this.list);
+  }
 }

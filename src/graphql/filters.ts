@@ -29,6 +29,11 @@ export interface ListInputSpec {
   /** Builds the `where` of a free-text search (case-insensitive). */
   search?: (term: string) => Where;
   searchDescription?: string;
+  /**
+   * Fields whose value is derived rather than stored (an invoice's OVERDUE): the
+   * `where` of "field = value"; eq, ne, in and notIn are built from it.
+   */
+  derived?: Record<string, (value: unknown) => Where>;
 }
 
 const specs = new Map<ModelName, ListInputSpec>();
@@ -189,6 +194,20 @@ function scalarWhere(field: string, ops: Operators, insensitive: boolean): Where
   return out;
 }
 
+function derivedWhere(field: string, ops: Operators, equals: (value: unknown) => Where): Where[] {
+  const out: Where[] = [];
+  const anyOf = (values: unknown[]): Where => ({ OR: values.map(equals) });
+  for (const [op, value] of Object.entries(ops)) {
+    if (value === undefined || value === null) continue;
+    if (op === 'eq') out.push(equals(value));
+    else if (op === 'ne') out.push({ NOT: equals(value) });
+    else if (op === 'in') out.push(anyOf(value as unknown[]));
+    else if (op === 'notIn') out.push({ NOT: anyOf(value as unknown[]) });
+    else if (op === 'isNull') out.push({ [field]: value ? null : { not: null } });
+  }
+  return out;
+}
+
 /** The Prisma `where` of a filter (undefined: no condition). */
 export function toWhere(model: ModelName, filter: Where | null | undefined): Where | undefined {
   if (!filter) return undefined;
@@ -207,7 +226,10 @@ export function toWhere(model: ModelName, filter: Where | null | undefined): Whe
       if (term && spec.search) and.push(spec.search(term));
     } else {
       const field = spec.fields[key]!;
-      if (typeof field === 'string' || 'enum' in field) {
+      const derived = spec.derived?.[key];
+      if (derived) {
+        and.push(...derivedWhere(key, value as Operators, derived));
+      } else if (typeof field === 'string' || 'enum' in field) {
         and.push(...scalarWhere(key, value as Operators, field === 'String'));
       } else if ('one' in field) {
         and.push({ [key]: { is: toWhere(field.one, value as Where) ?? {} } });

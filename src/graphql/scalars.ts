@@ -2,19 +2,54 @@
 // LocalDate, URL and Decimal are ours because the stored value must come back
 // unchanged: Prisma returns DATE columns as a Date at UTC midnight, graphql-scalars'
 // URL would append a slash to "https://aurum.tt", and money must never be a float.
+//
+// Automation tools send sloppy input: every scalar here trims surrounding
+// whitespace, and a blank string means "no value" (null), which the input checks
+// then accept for optional fields and reject for required ones.
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphQLDateTime, GraphQLEmailAddress, GraphQLUUID } from 'graphql-scalars';
 import { Prisma } from '../generated/prisma/client';
 
-export { GraphQLDateTime as DateTimeScalar, GraphQLEmailAddress as EmailAddressScalar, GraphQLUUID as UUIDScalar };
+/** The same scalar, but trimming strings and reading a blank string as null. */
+function lenient<T>(scalar: GraphQLScalarType<T, unknown>, transform: (text: string) => string = (text) => text): GraphQLScalarType<T | null, unknown> {
+  const config = scalar.toConfig();
+  const prepare = (value: unknown) => (typeof value === 'string' ? transform(value.trim()) : value);
+  return new GraphQLScalarType<T | null, unknown>({
+    ...config,
+    parseValue: (value) => {
+      const prepared = prepare(value);
+      return prepared === '' ? null : config.parseValue!(prepared);
+    },
+    parseLiteral: (ast, variables) => {
+      try {
+        if (ast.kind !== Kind.STRING) return config.parseLiteral!(ast, variables);
+        const prepared = prepare(ast.value) as string;
+        return prepared === '' ? null : config.parseLiteral!({ ...ast, value: prepared }, variables);
+      } catch (error) {
+        // Point at the document's own node, so the error can name the input field.
+        if (error instanceof GraphQLError) throw new GraphQLError(error.message, { nodes: ast, extensions: error.extensions });
+        throw error;
+      }
+    },
+  });
+}
+
+export const DateTimeScalar = lenient(GraphQLDateTime as GraphQLScalarType<Date, unknown>);
+export const UUIDScalar = lenient(GraphQLUUID as GraphQLScalarType<string, unknown>, (text) => text.toLowerCase());
+export const EmailAddressScalar = lenient(GraphQLEmailAddress as GraphQLScalarType<string, unknown>, (text) => text.toLowerCase());
 
 function invalid(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
+function blankAsNull<T>(value: unknown, parse: (value: unknown) => T): T | null {
+  return typeof value === 'string' && value.trim() === '' ? null : parse(value);
+}
+
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function parseLocalDate(value: unknown): Date {
+  if (typeof value === 'string') value = value.trim();
   if (typeof value !== 'string') throw invalid(`LocalDate must be a string YYYY-MM-DD (got ${typeof value})`);
   const m = LOCAL_DATE.exec(value);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
@@ -24,7 +59,7 @@ export function parseLocalDate(value: unknown): Date {
   return date;
 }
 
-export const LocalDateScalar = new GraphQLScalarType<Date, string>({
+export const LocalDateScalar = new GraphQLScalarType<Date | null, string>({
   name: 'LocalDate',
   description: 'A calendar date without time or zone, `YYYY-MM-DD` (DATE columns).',
   serialize(value) {
@@ -32,10 +67,10 @@ export const LocalDateScalar = new GraphQLScalarType<Date, string>({
     if (typeof value === 'string' && LOCAL_DATE.test(value)) return value;
     throw new GraphQLError(`LocalDate cannot represent ${String(value)}`);
   },
-  parseValue: parseLocalDate,
+  parseValue: (value) => blankAsNull(value, parseLocalDate),
   parseLiteral(ast: ValueNode) {
     if (ast.kind !== Kind.STRING) throw invalid('LocalDate must be a string YYYY-MM-DD');
-    return parseLocalDate(ast.value);
+    return blankAsNull(ast.value, parseLocalDate);
   },
   specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
 });
@@ -53,14 +88,14 @@ export function parseUrl(value: unknown): string {
   return text;
 }
 
-export const URLScalar = new GraphQLScalarType<string, string>({
+export const URLScalar = new GraphQLScalarType<string | null, string>({
   name: 'URL',
   description: 'An absolute http(s) URL, returned exactly as stored.',
   serialize: (value) => String(value),
-  parseValue: parseUrl,
+  parseValue: (value) => blankAsNull(value, parseUrl),
   parseLiteral(ast: ValueNode) {
     if (ast.kind !== Kind.STRING) throw invalid('URL must be a string');
-    return parseUrl(ast.value);
+    return blankAsNull(ast.value, parseUrl);
   },
   specifiedByURL: 'https://url.spec.whatwg.org/',
 });
@@ -92,7 +127,7 @@ export function parseMoney(value: unknown): Prisma.Decimal {
   return amount;
 }
 
-export const DecimalScalar = new GraphQLScalarType<Prisma.Decimal, string>({
+export const DecimalScalar = new GraphQLScalarType<Prisma.Decimal | null, string>({
   name: 'Decimal',
   description:
     'Money as a JSON string with exactly the stored precision ("1500.00"), never a float. ' +
@@ -102,9 +137,10 @@ export const DecimalScalar = new GraphQLScalarType<Prisma.Decimal, string>({
     if (typeof value === 'string' || typeof value === 'number') return new Prisma.Decimal(value).toFixed(2);
     throw new GraphQLError(`Decimal cannot represent ${String(value)}`);
   },
-  parseValue: parseMoney,
+  parseValue: (value) => blankAsNull(value, parseMoney),
   parseLiteral(ast: ValueNode) {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.FLOAT || ast.kind === Kind.INT) return parseMoney(ast.kind === Kind.STRING ? ast.value : Number(ast.value));
+    if (ast.kind === Kind.STRING) return blankAsNull(ast.value, parseMoney);
+    if (ast.kind === Kind.FLOAT || ast.kind === Kind.INT) return parseMoney(ast.value);
     throw invalid('Decimal must be a string or a number');
   },
 });

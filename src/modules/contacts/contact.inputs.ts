@@ -1,6 +1,7 @@
 // Filter and sort keys of Contact lists (see src/graphql/filters.ts).
 import { ContactStatusEnum } from '../../graphql/enums';
 import { defineListInputs } from '../../graphql/filters';
+import { checkPhone, defineWriteInputs } from '../../graphql/write-inputs';
 
 defineListInputs('Contact', {
   fields: {
@@ -32,4 +33,18 @@ defineListInputs('Contact', {
       { company: { is: { companyName: { contains: term, mode: 'insensitive' } } } },
     ],
   }),
+});
+
+export const contactWrite = defineWriteInputs('Contact', {
+  firstName: { type: 'String', required: true },
+  lastName: { type: 'String' },
+  email: { type: 'EmailAddress', required: true, description: 'Unique, compared case-insensitively.' },
+  phone: { type: 'String', check: checkPhone, description: 'As people type it: +1 (868) 555-0101, 868 555 0101 ext 12.' },
+  companyName: { type: 'String', description: 'The company name as the contact gave it.' },
+  companySize: { type: 'String', description: 'Employee count range, e.g. "11-50".' },
+  message: { type: 'String' },
+  status: { type: ContactStatusEnum, description: 'Default LEAD.' },
+  source: { type: 'String', description: 'website, referral, linkedin, ... (default website).' },
+  companyId: { type: 'UUID', references: 'Company' },
+  assignedTo: { type: 'UUID', description: 'The team member (Supabase user id) who owns the contact.' },
 });

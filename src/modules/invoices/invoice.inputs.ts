@@ -1,6 +1,8 @@
 // Filter and sort keys of Invoice lists (see src/graphql/filters.ts).
 import { InvoiceStatusEnum, InvoiceTypeEnum } from '../../graphql/enums';
 import { defineListInputs } from '../../graphql/filters';
+import { currencyField, defineWriteInputs } from '../../graphql/write-inputs';
+import { utcToday } from './invoice.service';
 
 defineListInputs('Invoice', {
   fields: {
@@ -24,7 +26,31 @@ defineListInputs('Invoice', {
     project: { one: 'Project' },
   },
   searchDescription: 'Matches the invoice number or the company name, ignoring case.',
+  // status filters see what Invoice.status shows: a SENT invoice past due is OVERDUE.
+  derived: {
+    status: (value) => {
+      const today = utcToday();
+      if (value === 'OVERDUE') return { OR: [{ status: 'OVERDUE' }, { status: 'SENT', dueDate: { lt: today } }] };
+      if (value === 'SENT') return { status: 'SENT', OR: [{ dueDate: null }, { dueDate: { gte: today } }] };
+      return { status: value };
+    },
+  },
   search: (term) => ({
     OR: [{ invoiceNumber: { contains: term, mode: 'insensitive' } }, { company: { is: { companyName: { contains: term, mode: 'insensitive' } } } }],
   }),
+});
+
+// The number is assigned (INV-<year>-<NNN>) and the status moves through
+// sendInvoice / markInvoicePaid / cancelInvoice, so neither is an input.
+export const invoiceWrite = defineWriteInputs('Invoice', {
+  companyId: { type: 'UUID', required: true, references: 'Company', description: 'The billed company.' },
+  projectId: { type: 'UUID', references: 'Project', description: 'The project billed for; it must belong to the company.' },
+  invoiceType: { type: InvoiceTypeEnum, description: 'Default ONE_TIME.' },
+  amount: { type: 'Decimal', required: true, description: 'Amount in TTD.' },
+  amountUsd: { type: 'Decimal', description: 'Amount in USD, where known.' },
+  currency: { type: 'String', ...currencyField, description: 'Three-letter code, default TTD.' },
+  issueDate: { type: 'LocalDate', description: 'Default today; decides the number\'s year.' },
+  dueDate: { type: 'LocalDate', description: 'On or after the issue date.' },
+  paymentMethod: { type: 'String', description: 'bank_transfer, credit_card, ...' },
+  notes: { type: 'String' },
 });

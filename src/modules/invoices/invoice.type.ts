@@ -1,5 +1,20 @@
 import { builder } from '../../graphql/builder';
+import type { Context } from '../../graphql/context';
 import { InvoiceStatusEnum, InvoiceTypeEnum } from '../../graphql/enums';
+import { daysOverdue, effectiveStatus, utcToday } from './invoice.service';
+
+// One "today" per request, so every invoice in a response (and isOverdue and
+// daysOverdue of one invoice) is judged on the same date, even across midnight.
+const todayOfRequest = new WeakMap<Context, Date>();
+
+function requestToday(ctx: Context): Date {
+  let today = todayOfRequest.get(ctx);
+  if (!today) {
+    today = utcToday();
+    todayOfRequest.set(ctx, today);
+  }
+  return today;
+}
 
 export const InvoiceType = builder.prismaObject('Invoice', {
   description: 'A bill to a client. Financial records are never deleted along with anything else.',
@@ -12,10 +27,30 @@ export const InvoiceType = builder.prismaObject('Invoice', {
     amount: t.expose('amount', { type: 'Decimal', description: 'Amount in TTD.' }),
     amountUsd: t.expose('amountUsd', { type: 'Decimal', nullable: true, description: 'Amount in USD, where known.' }),
     currency: t.exposeString('currency', { description: 'ISO 4217 code the client is billed in: TTD (default), USD, ...' }),
-    status: t.expose('status', { type: InvoiceStatusEnum }),
+    status: t.field({
+      type: InvoiceStatusEnum,
+      description:
+        'DRAFT, SENT, PAID or CANCELLED as stored, except that an unpaid invoice past its due date (UTC today) is OVERDUE, ' +
+        'so lists, filters and dashboards agree even before the hourly sweep stores it.',
+      select: { status: true, dueDate: true },
+      resolve: (invoice, _args, ctx) => effectiveStatus(invoice, requestToday(ctx)),
+    }),
     issueDate: t.expose('issueDate', { type: 'LocalDate', description: 'When the invoice was issued.' }),
     dueDate: t.expose('dueDate', { type: 'LocalDate', nullable: true, description: 'Payment deadline (on or after the issue date).' }),
     paidDate: t.expose('paidDate', { type: 'LocalDate', nullable: true }),
+    isOverdue: t.boolean({
+      description:
+        'Unpaid (status SENT or OVERDUE) with a due date before today, where today is the current calendar date in UTC ' +
+        '(Postgres CURRENT_DATE on a UTC server; the `overdueInvoices` rule). An invoice without a due date is never overdue.',
+      select: { status: true, dueDate: true },
+      resolve: (invoice, _args, ctx) => daysOverdue(invoice, requestToday(ctx)) !== null,
+    }),
+    daysOverdue: t.int({
+      nullable: true,
+      description: 'Whole days since the due date (today in UTC minus dueDate) when `isOverdue`; null otherwise.',
+      select: { status: true, dueDate: true },
+      resolve: (invoice, _args, ctx) => daysOverdue(invoice, requestToday(ctx)),
+    }),
     paymentMethod: t.exposeString('paymentMethod', { nullable: true, description: 'bank_transfer, credit_card, ...' }),
     notes: t.exposeString('notes', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

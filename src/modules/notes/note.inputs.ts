@@ -1,6 +1,7 @@
 // Filter and sort keys of Note lists (see src/graphql/filters.ts).
 import { NoteTypeEnum } from '../../graphql/enums';
 import { defineListInputs } from '../../graphql/filters';
+import { defineWriteInputs } from '../../graphql/write-inputs';
 
 defineListInputs('Note', {
   fields: {
@@ -15,4 +16,12 @@ defineListInputs('Note', {
   },
   searchDescription: 'Matches the note text, ignoring case.',
   search: (term) => ({ noteText: { contains: term, mode: 'insensitive' } }),
+});
+
+// The author (createdBy) is whoever sends the mutation.
+export const noteWrite = defineWriteInputs('Note', {
+  noteType: { type: NoteTypeEnum, only: 'create', description: 'Default GENERAL. CONTACT, COMPANY or PROJECT need relatedId.' },
+  relatedId: { type: 'UUID', only: 'create', description: 'The contact, company or project the note is on; none for GENERAL notes.' },
+  noteText: { type: 'String', required: true },
+  isPrivate: { type: 'Boolean', description: 'Internal only: visible to its author and admins. Default false.' },
 });

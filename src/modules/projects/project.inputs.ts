@@ -1,6 +1,7 @@
 // Filter and sort keys of Project lists (see src/graphql/filters.ts).
 import { PriorityEnum, ProjectStatusEnum } from '../../graphql/enums';
 import { defineListInputs } from '../../graphql/filters';
+import { defineWriteInputs } from '../../graphql/write-inputs';
 
 defineListInputs('Project', {
   fields: {
@@ -31,4 +32,23 @@ defineListInputs('Project', {
   },
   searchDescription: 'Matches the project name, ignoring case.',
   search: (term) => ({ projectName: { contains: term, mode: 'insensitive' } }),
+});
+
+export const projectWrite = defineWriteInputs('Project', {
+  companyId: { type: 'UUID', required: true, references: 'Company', only: 'create', description: 'The client (fixed once created).' },
+  projectName: { type: 'String', required: true },
+  projectType: { type: 'String', description: 'chatbot, lead_gen, email_automation, ...' },
+  description: { type: 'String' },
+  status: { type: ProjectStatusEnum, description: 'Default SCOPING. Changes follow the allowed transitions (CANCELLED is final); LIVE sets goLiveDate to today when empty.' },
+  setupFee: { type: 'Decimal' },
+  monthlyFee: { type: 'Decimal' },
+  toolCosts: { type: 'Decimal', description: 'Platform costs per month (TTD).' },
+  startDate: { type: 'LocalDate' },
+  goLiveDate: { type: 'LocalDate', description: 'On or after startDate.' },
+  demoUrl: { type: 'URL' },
+  productionUrl: { type: 'URL' },
+  assignedTo: { type: 'UUID' },
+  priority: { type: PriorityEnum, description: 'Default MEDIUM.' },
+  estimatedHours: { type: 'Int', min: 0 },
+  actualHours: { type: 'Int', min: 0 },
 });

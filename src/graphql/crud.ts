@@ -1,0 +1,113 @@
+// createX / updateX / deleteX for every object type, one mechanism for all, so
+// input checks, not-found, partial updates and refused deletes behave the same
+// everywhere. A module passes its write fields (<entity>.inputs.ts) and, from its
+// service, whatever rules it has; workflow mutations use `atomic` and
+// `findRecord` the same way.
+import type { Context, Db } from './context';
+import { builder } from './builder';
+import { InputErrors, notFoundError } from './errors';
+import type { ModelName } from './filters';
+import { checkWriteInput, NOUNS, type defineWriteInputs } from './write-inputs';
+
+type Row = { id: string } & Record<string, unknown>;
+
+interface Delegate {
+  findUnique(args: object): Promise<Row | null>;
+  findUniqueOrThrow(args: object): Promise<Row>;
+  create(args: object): Promise<Row>;
+  update(args: object): Promise<Row>;
+  delete(args: object): Promise<Row>;
+}
+
+export function delegateOf(db: Db, model: ModelName): Delegate {
+  return (db as unknown as Record<string, Delegate>)[model[0]!.toLowerCase() + model.slice(1)]!;
+}
+
+/**
+ * Runs a mutation's writes as one unit: a savepoint inside the request's
+ * transaction (Prisma nests `$transaction` that way), so a failed mutation is
+ * undone without undoing the ones before it in the same request.
+ */
+export function atomic<T>(ctx: Context, fn: (ctx: Context) => Promise<T>): Promise<T> {
+  return ctx.db.$transaction((tx) => fn({ ...ctx, db: tx }), { timeout: 60_000, maxWait: 10_000 });
+}
+
+/** The record as the client selected it (`query` from the Prisma plugin). */
+export function findRecord(ctx: Context, model: ModelName, query: object, id: string): Promise<never> {
+  return delegateOf(ctx.db, model).findUniqueOrThrow({ ...query, where: { id } }) as Promise<never>;
+}
+
+/** The record by id, or NOT_FOUND. */
+export async function existingRecord<T = Row>(ctx: Context, model: ModelName, id: string, args: object = {}): Promise<T> {
+  const row = await delegateOf(ctx.db, model).findUnique({ ...args, where: { id } });
+  if (!row) throw notFoundError(NOUNS[model], id);
+  return row as T;
+}
+
+export interface CrudOptions {
+  model: ModelName;
+  inputs: ReturnType<typeof defineWriteInputs>;
+  /** Cross-field rules, run after the per-field checks; `existing` is undefined on create. */
+  rules?: (args: { ctx: Context; data: Record<string, unknown>; existing?: Row; errors: InputErrors }) => void | Promise<void>;
+  /** Replaces the plain insert (e.g. to assign a document number); returns the new id. */
+  create?: (ctx: Context, data: Record<string, unknown>) => Promise<string>;
+  /** Replaces the plain update (e.g. for status side effects). */
+  update?: (ctx: Context, existing: Row, data: Record<string, unknown>) => Promise<void>;
+  /** Refuses a delete with a clear error before the database would. */
+  beforeDelete?: (ctx: Context, existing: Row) => Promise<void>;
+  descriptions?: { create?: string; update?: string; delete?: string };
+}
+
+export function addCrudMutations(options: CrudOptions): void {
+  const { model, inputs, rules } = options;
+  const noun = NOUNS[model];
+  const delegate = (ctx: Context) => delegateOf(ctx.db, model);
+
+  async function checked(ctx: Context, input: Record<string, unknown>, existing?: Row) {
+    const errors = new InputErrors();
+    const data = await checkWriteInput(ctx.db, model, inputs.fields, input, { mode: existing ? 'update' : 'create', errors });
+    if (errors.empty) await rules?.({ ctx, data, existing, errors });
+    errors.throwIfAny();
+    return data;
+  }
+
+  builder.mutationFields((t) => ({
+    [`create${model}`]: t.prismaField({
+      type: model,
+      description: options.descriptions?.create ?? `Creates a ${noun}.`,
+      args: { input: t.arg({ type: inputs.create, required: true }) },
+      resolve: (query, _root, args, context) =>
+        atomic(context, async (ctx) => {
+          const data = await checked(ctx, args.input);
+          const id = options.create ? await options.create(ctx, data) : (await delegate(ctx).create({ data, select: { id: true } })).id;
+          return findRecord(ctx, model, query, id);
+        }),
+    }),
+    [`update${model}`]: t.prismaField({
+      type: model,
+      description: options.descriptions?.update ?? `Changes a ${noun}: fields left out stay as they are, null clears an optional field.`,
+      args: { id: t.arg({ type: 'UUID', required: true }), input: t.arg({ type: inputs.update, required: true }) },
+      resolve: (query, _root, args, context) =>
+        atomic(context, async (ctx) => {
+          const existing = await existingRecord(ctx, model, args.id);
+          const data = await checked(ctx, args.input, existing);
+          if (options.update) await options.update(ctx, existing, data);
+          else if (Object.keys(data).length > 0) await delegate(ctx).update({ where: { id: args.id }, data, select: { id: true } });
+          return findRecord(ctx, model, query, args.id);
+        }),
+    }),
+    [`delete${model}`]: t.prismaField({
+      type: model,
+      description: options.descriptions?.delete ?? `Deletes a ${noun} and returns it as it was.`,
+      args: { id: t.arg({ type: 'UUID', required: true }) },
+      resolve: (query, _root, args, context) =>
+        atomic(context, async (ctx) => {
+          const existing = await existingRecord(ctx, model, args.id);
+          await options.beforeDelete?.(ctx, existing);
+          const selected = await findRecord(ctx, model, query, args.id);
+          await delegate(ctx).delete({ where: { id: args.id }, select: { id: true } });
+          return selected;
+        }),
+    }),
+  }));
+}
