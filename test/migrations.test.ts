@@ -5,18 +5,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { diffSchemaAgainstMigrations, readMigrations } from '../src/db/migrate';
 import { seedDemoData } from '../src/db/seed';
-import { createTestDatabase, testTargets, type TestDatabase } from './helpers/db';
+import { createTestDatabase, DATA_TABLES, testTargets, type TestDatabase } from './helpers/db';
 
-const TABLES = ['services', 'companies', 'contacts', 'projects', 'project_services', 'integrations', 'invoices', 'meetings', 'support_tickets', 'notes'];
-
-async function checksums(db: TestDatabase): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await db.sql<{ sum: string | null; n: number }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) AS sum, count(*)::int AS n FROM ${table} t`);
-    out[table] = `${row!.n}:${row!.sum}`;
-  }
-  return out;
-}
+const checksums = (db: TestDatabase) => db.checksums(DATA_TABLES);
 
 describe.each(testTargets())('migrations and seed (%s)', (target) => {
   let db: TestDatabase;
@@ -44,7 +35,7 @@ describe.each(testTargets())('migrations and seed (%s)', (target) => {
   it('seeds demo data, and a second run changes nothing', async () => {
     const first = await seedDemoData(db.prisma);
     const before = await checksums(db);
-    for (const table of TABLES) expect(Number(before[table]!.split(':')[0])).toBeGreaterThan(0);
+    for (const table of DATA_TABLES) expect(Number(before[table]!.split(':')[0])).toBeGreaterThan(0);
     const second = await seedDemoData(db.prisma);
     expect(Object.values(second).every((s) => s.created === 0)).toBe(true);
     expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());

@@ -9,6 +9,10 @@ import { seedDemoData } from '../../src/db/seed';
 
 export type Target = 'embedded' | 'postgres';
 
+/** The data tables, and the API's own bookkeeping that a write leaves behind. */
+export const DATA_TABLES = ['services', 'companies', 'contacts', 'projects', 'project_services', 'integrations', 'invoices', 'meetings', 'support_tickets', 'notes'];
+export const ALL_TABLES = [...DATA_TABLES, 'audit_log', 'idempotency_keys', 'document_counters'];
+
 export function testTargets(): Target[] {
   return process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded'];
 }
@@ -24,6 +28,8 @@ export interface TestDatabase extends Database {
    * given JWT claims in `request.jwt.claims`, like PostgREST does; rolls back.
    */
   asRole<T>(role: 'anon' | 'authenticated' | 'service_role', claims: Record<string, unknown> | null, fn: (sql: TestDatabase['sql']) => Promise<T>): Promise<T>;
+  /** Per table, its row count and a hash of every row: equal before and after means nothing was written. */
+  checksums(tables?: string[]): Promise<Record<string, string>>;
   drop(): Promise<void>;
 }
 
@@ -120,6 +126,16 @@ export async function createTestDatabase(target: Target, options: { seed?: boole
         await tx(`SET LOCAL ROLE ${role}`);
         return fn(tx);
       }),
+    async checksums(tables = ALL_TABLES) {
+      const out: Record<string, string> = {};
+      for (const table of tables) {
+        const [row] = await sql<{ sum: string | null; n: number }>(
+          `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum, count(*)::int AS n FROM ${table} t`,
+        );
+        out[table] = `${row!.n}:${row!.sum}`;
+      }
+      return out;
+    },
     async drop() {
       await db.close();
       await dropExtra();
