@@ -31,7 +31,7 @@ function writeColumnLimits() {
   const schema = readFileSync(join(root, 'prisma', 'schema.prisma'), 'utf8');
   const limits = {};
   for (const [, model, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
-    for (const [, field, length] of body.matchAll(/^\s+(\w+)\s+String\??\s.*@db\.(?:VarChar|Char)\((\d+)\)/gm)) {
+    for (const [, field, length] of body.matchAll(/^[ \t]+(\w+)[ \t]+String\??[ \t][^\n]*@db\.(?:VarChar|Char)\((\d+)\)/gm)) {
       (limits[model] ??= {})[field] = Number(length);
     }
   }

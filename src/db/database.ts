@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client';
 import { applyMigrations } from './migrate';
 import { countingAdapter, type StatementCounter } from './statements';
@@ -104,9 +105,34 @@ export async function connectEmbedded(dataDir?: string): Promise<Database & { pg
   return embeddedDatabase(pglite);
 }
 
+/**
+ * pglite-prisma-adapter 0.7 has no savepoints, which Prisma needs for a
+ * transaction inside a transaction (each mutation of a request is one, see
+ * `atomic` in src/graphql/crud.ts). They are plain SQL, as in @prisma/adapter-pg.
+ */
+function withSavepoints<F extends SqlDriverAdapterFactory>(factory: F): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await startTransaction(isolationLevel);
+      const run = async (sql: string) => {
+        await tx.executeRaw({ sql, args: [], argTypes: [] });
+      };
+      tx.createSavepoint ??= (name) => run(`SAVEPOINT ${name}`);
+      tx.rollbackToSavepoint ??= (name) => run(`ROLLBACK TO SAVEPOINT ${name}`);
+      tx.releaseSavepoint ??= (name) => run(`RELEASE SAVEPOINT ${name}`);
+      return tx;
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 export function embeddedDatabase(pglite: PGlite): Database & { pglite: PGlite } {
   const statements: StatementCounter = { total: 0 };
-  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(pglite), statements) });
+  const prisma = new PrismaClient({ adapter: countingAdapter(withSavepoints(new PrismaPGlite(pglite)), statements) });
   return {
     kind: 'embedded',
     pglite,

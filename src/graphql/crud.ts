@@ -3,11 +3,13 @@
 // everywhere. A module passes its write fields (<entity>.inputs.ts) and, from its
 // service, whatever rules it has; workflow mutations use `atomic` and
 // `findRecord` the same way.
+import type { Scopes } from '../auth/scopes';
 import type { Context, Db } from './context';
 import { builder } from './builder';
 import { InputErrors, notFoundError } from './errors';
 import type { ModelName } from './filters';
-import { checkWriteInput, NOUNS, type defineWriteInputs } from './write-inputs';
+import { visibleById } from './visibility';
+import { checkWriteInput, NOUNS, type defineWriteInputs, type WriteFields } from './write-inputs';
 
 type Row = { id: string } & Record<string, unknown>;
 
@@ -39,7 +41,7 @@ export function findRecord(ctx: Context, model: ModelName, query: object, id: st
 
 /** The record by id, or NOT_FOUND. */
 export async function existingRecord<T = Row>(ctx: Context, model: ModelName, id: string, args: object = {}): Promise<T> {
-  const row = await delegateOf(ctx.db, model).findUnique({ ...args, where: { id } });
+  const row = await delegateOf(ctx.db, model).findUnique({ ...args, where: visibleById(ctx, model, id) });
   if (!row) throw notFoundError(NOUNS[model], id);
   return row as T;
 }
@@ -56,24 +58,43 @@ export interface CrudOptions {
   /** Refuses a delete with a clear error before the database would. */
   beforeDelete?: (ctx: Context, existing: Row) => Promise<void>;
   descriptions?: { create?: string; update?: string; delete?: string };
+  /**
+   * Who may write this model, when not the Mutation type's default (write;
+   * deletes: remove). Invoices and services pass { billing: true }.
+   */
+  scopes?: Partial<Scopes>;
+}
+
+/**
+ * The data an input asks to write, checked field by field and then by `rules`
+ * (create when there is no `existing` record, update otherwise), or one
+ * BAD_USER_INPUT naming every problem. Workflow mutations check their inputs with
+ * it too, so they follow the same rules as createX/updateX.
+ */
+export async function checkInput(
+  ctx: Context,
+  options: { model: ModelName; fields: WriteFields; rules?: CrudOptions['rules'] },
+  input: Record<string, unknown>,
+  existing?: Row,
+): Promise<Record<string, unknown>> {
+  const errors = new InputErrors();
+  const data = await checkWriteInput(ctx.db, options.model, options.fields, input, { mode: existing ? 'update' : 'create', errors });
+  if (errors.empty) await options.rules?.({ ctx, data, existing, errors });
+  errors.throwIfAny();
+  return data;
 }
 
 export function addCrudMutations(options: CrudOptions): void {
   const { model, inputs, rules } = options;
   const noun = NOUNS[model];
   const delegate = (ctx: Context) => delegateOf(ctx.db, model);
-
-  async function checked(ctx: Context, input: Record<string, unknown>, existing?: Row) {
-    const errors = new InputErrors();
-    const data = await checkWriteInput(ctx.db, model, inputs.fields, input, { mode: existing ? 'update' : 'create', errors });
-    if (errors.empty) await rules?.({ ctx, data, existing, errors });
-    errors.throwIfAny();
-    return data;
-  }
+  const access = (fallback: Partial<Scopes>) => ({ authScopes: options.scopes ?? fallback, skipTypeScopes: true }) as const;
+  const checked = (ctx: Context, input: Record<string, unknown>, existing?: Row) => checkInput(ctx, { model, fields: inputs.fields, rules }, input, existing);
 
   builder.mutationFields((t) => ({
     [`create${model}`]: t.prismaField({
       type: model,
+      ...access({ write: true }),
       description: options.descriptions?.create ?? `Creates a ${noun}.`,
       args: { input: t.arg({ type: inputs.create, required: true }) },
       resolve: (query, _root, args, context) =>
@@ -85,6 +106,7 @@ export function addCrudMutations(options: CrudOptions): void {
     }),
     [`update${model}`]: t.prismaField({
       type: model,
+      ...access({ write: true }),
       description: options.descriptions?.update ?? `Changes a ${noun}: fields left out stay as they are, null clears an optional field.`,
       args: { id: t.arg({ type: 'UUID', required: true }), input: t.arg({ type: inputs.update, required: true }) },
       resolve: (query, _root, args, context) =>
@@ -98,6 +120,7 @@ export function addCrudMutations(options: CrudOptions): void {
     }),
     [`delete${model}`]: t.prismaField({
       type: model,
+      ...access({ remove: true }),
       description: options.descriptions?.delete ?? `Deletes a ${noun} and returns it as it was.`,
       args: { id: t.arg({ type: 'UUID', required: true }) },
       resolve: (query, _root, args, context) =>

@@ -92,7 +92,7 @@ function stripStack(formatted: GraphQLFormattedError, exposeDetails: boolean): G
   return { ...formatted, extensions };
 }
 
-export const notFoundError = (noun: string, id: string) => new DomainError('NOT_FOUND', `No ${noun} with id ${id}`, [{ path: ['id'], message: `no ${noun} with this id` }]);
+export const notFoundError = (noun: string, id: string, path = ['id']) => new DomainError('NOT_FOUND', `No ${noun} with id ${id}`, [{ path, message: `no ${noun} with this id` }]);
 export const conflictError = (message: string, fieldErrors?: FieldError[]) => new DomainError('CONFLICT', message, fieldErrors);
 
 /** Collects every problem with an input, then fails once, naming them all. */

@@ -11,6 +11,7 @@
 // Cross-field rules (due date after issue date, ...) belong to the services.
 import type { EnumRef } from '@pothos/core';
 import { COLUMN_LIMITS } from '../generated/column-limits';
+import { getDatamodel } from '../generated/pothos-types';
 import { builder } from './builder';
 import type { Db } from './context';
 import { InputErrors } from './errors';
@@ -49,30 +50,42 @@ export const NOUNS: Record<ModelName, string> = {
   SupportTicket: 'support ticket',
   Integration: 'integration',
   Note: 'note',
+  AuditLog: 'audit log entry',
 };
+
+const datamodel = getDatamodel().datamodel.models as unknown as Record<string, { fields: { name: string; isRequired: boolean; hasDefaultValue: boolean }[] }>;
+
+/** A NOT NULL column that the database fills with a default when none is given. */
+function hasDefault(model: ModelName, column: string): boolean {
+  const field = datamodel[model]?.fields.find((f) => f.name === column);
+  return !!field && field.isRequired && field.hasDefaultValue;
+}
 
 type InputRef = ReturnType<typeof builder.inputRef<Record<string, unknown>>>;
 
 /** Declares an input type named `name` with the given fields (for create, or all optional for update). */
 export function writeInput(name: string, fields: WriteFields, mode: 'create' | 'update', description: string): InputRef {
   const ref = builder.inputRef<Record<string, unknown>>(name);
-  ref.implement({
-    description,
-    fields: (t) =>
-      Object.fromEntries(
-        Object.entries(fields)
-          .filter(([, f]) => !f.only || f.only === mode)
-          .map(([name, f]) => [
-            name,
-            t.field({
-              type: f.type as 'String',
-              required: mode === 'create' && !!f.required,
-              description: [f.description, mode === 'update' && !f.required ? 'null clears it.' : undefined].filter(Boolean).join(' ') || undefined,
-            }),
-          ]),
-      ) as never,
-  });
+  ref.implement({ description, fields: (t) => writeInputFields(t, fields, mode) as never });
   return ref;
+}
+
+type InputFieldBuilder = Parameters<Parameters<InputRef['implement']>[0]['fields']>[0];
+
+/** The GraphQL fields of a declaration, for an input type that adds fields of its own (lists, nested inputs). */
+export function writeInputFields(t: InputFieldBuilder, fields: WriteFields, mode: 'create' | 'update'): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, f]) => !f.only || f.only === mode)
+      .map(([name, f]) => [
+        name,
+        t.field({
+          type: f.type as 'String',
+          required: mode === 'create' && !!f.required,
+          description: [f.description, mode === 'update' && !f.required ? 'null clears it.' : undefined].filter(Boolean).join(' ') || undefined,
+        }),
+      ]),
+  );
 }
 
 /** `CreateXInput` and `UpdateXInput` of a model. */
@@ -114,14 +127,24 @@ export async function checkWriteInput(
     if (typeof value === 'string') value = value.trim() === '' ? null : value.trim();
     if (value === null) {
       if (field.required) errors.add(at, mode === 'create' ? 'is required' : 'cannot be cleared (it is required)');
-      else data[field.column ?? name] = null;
+      else if (!hasDefault(model, field.column ?? name)) data[field.column ?? name] = null;
+      // A NOT NULL column with a default: null means "the default" on create and
+      // cannot clear it on update.
+      else if (mode === 'update') errors.add(at, 'cannot be cleared (leave it out to keep it)');
       continue;
     }
     if (field.normalize) value = field.normalize(value as never);
     const column = field.column ?? name;
+    // PostgreSQL text cannot hold NUL; left to the database it would be a 500, which tools retry.
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      errors.add(at, 'must not contain NUL (\\u0000) characters');
+      continue;
+    }
     const limit = limits[column];
-    if (limit !== undefined && typeof value === 'string' && value.length > limit) {
-      errors.add(at, `must be at most ${limit} characters (got ${value.length})`);
+    // VARCHAR(n) counts characters (code points), not UTF-16 units: an emoji is one.
+    const length = typeof value === 'string' ? [...value].length : 0;
+    if (limit !== undefined && length > limit) {
+      errors.add(at, `must be at most ${limit} characters (got ${length})`);
       continue;
     }
     if (field.min !== undefined && typeof value === 'number' && value < field.min) {

@@ -21,11 +21,15 @@ defineListInputs('Integration', {
   search: (term) => ({ toolName: { contains: term, mode: 'insensitive' } }),
 });
 
-/** A key pasted where its name belongs: long unbroken tokens or well-known key prefixes. */
+/**
+ * A key pasted where its name belongs: a well-known key prefix, or a long run of
+ * letters mixed with digits (random tokens are). Secret names such as
+ * WHATSAPP_CLOUD_ACCESS_TOKEN pass however long they are.
+ */
 function notASecret(value: string): string | undefined {
-  return /^(sk|pk|rk)[-_]|^(xox[abpr]-|ghp_|github_pat_|AKIA|AIza|eyJ)/.test(value) || /^[A-Za-z0-9_\-+/=]{32,}$/.test(value)
-    ? 'looks like a secret: store the key in a vault and give its name here'
-    : undefined;
+  const prefixed = /^(sk|pk|rk)[-_]|^(xox[abpr]-|ghp_|github_pat_|AKIA|AIza|eyJ)/.test(value);
+  const random = (value.match(/[A-Za-z0-9+/=]{20,}/g) ?? []).some((run) => /\d/.test(run) && /[A-Za-z]/.test(run));
+  return prefixed || random ? 'looks like a secret: store the key in a vault and give its name here' : undefined;
 }
 
 export const integrationWrite = defineWriteInputs('Integration', {

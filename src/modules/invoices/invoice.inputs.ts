@@ -1,8 +1,9 @@
-// Filter and sort keys of Invoice lists (see src/graphql/filters.ts).
+// Filter and sort keys of Invoice lists (see src/graphql/filters.ts), and the
+// inputs of its mutations.
 import { InvoiceStatusEnum, InvoiceTypeEnum } from '../../graphql/enums';
 import { defineListInputs } from '../../graphql/filters';
-import { currencyField, defineWriteInputs } from '../../graphql/write-inputs';
-import { utcToday } from './invoice.service';
+import { currencyField, defineWriteInputs, writeInput, type WriteFields } from '../../graphql/write-inputs';
+import { PAYMENT_TERMS_DAYS, utcToday } from './invoice.service';
 
 defineListInputs('Invoice', {
   fields: {
@@ -54,3 +55,23 @@ export const invoiceWrite = defineWriteInputs('Invoice', {
   paymentMethod: { type: 'String', description: 'bank_transfer, credit_card, ...' },
   notes: { type: 'String' },
 });
+
+// The workflow steps' inputs, checked like the fields above (trimmed, column lengths).
+export const sendInvoiceFields: WriteFields = {
+  dueDate: {
+    type: 'LocalDate',
+    description: `Payment deadline, on or after the issue date. Default: the stored due date, else the issue date + ${PAYMENT_TERMS_DAYS} days.`,
+  },
+};
+export const SendInvoiceInput = writeInput('SendInvoiceInput', sendInvoiceFields, 'create', 'How a draft invoice is sent.');
+
+export const markInvoicePaidFields: WriteFields = {
+  paidDate: { type: 'LocalDate', description: 'When the payment arrived: on or after the issue date and not after today (UTC). Default today (UTC).' },
+  paymentMethod: { type: 'String', description: 'bank_transfer, credit_card, linx, cheque, ...; left out keeps the stored one.' },
+};
+export const MarkInvoicePaidInput = writeInput('MarkInvoicePaidInput', markInvoicePaidFields, 'create', 'The payment received for an invoice.');
+
+export const cancelInvoiceFields: WriteFields = {
+  reason: { type: 'String', description: 'Why it is cancelled; appended to the notes as "Cancelled <YYYY-MM-DD>: <reason>".' },
+};
+export const CancelInvoiceInput = writeInput('CancelInvoiceInput', cancelInvoiceFields, 'create', 'Why an invoice is cancelled.');

@@ -19,25 +19,25 @@ function requestToday(ctx: Context): Date {
 export const InvoiceType = builder.prismaObject('Invoice', {
   description: 'A bill to a client. Financial records are never deleted along with anything else.',
   fields: (t) => ({
-    id: t.expose('id', { type: 'UUID' }),
+    id: t.expose('id', { type: 'UUID', description: 'The row\'s UUID.' }),
     invoiceNumber: t.exposeString('invoiceNumber', { description: 'INV-<year>-<NNN>, unique.' }),
-    companyId: t.expose('companyId', { type: 'UUID' }),
-    projectId: t.expose('projectId', { type: 'UUID', nullable: true }),
-    invoiceType: t.expose('invoiceType', { type: InvoiceTypeEnum }),
+    companyId: t.expose('companyId', { type: 'UUID', description: 'The billed company\'s id.' }),
+    projectId: t.expose('projectId', { type: 'UUID', nullable: true, description: 'The id of the project billed for, if any.' }),
+    invoiceType: t.expose('invoiceType', { type: InvoiceTypeEnum, description: 'What it bills for.' }),
     amount: t.expose('amount', { type: 'Decimal', description: 'Amount in TTD.' }),
     amountUsd: t.expose('amountUsd', { type: 'Decimal', nullable: true, description: 'Amount in USD, where known.' }),
     currency: t.exposeString('currency', { description: 'ISO 4217 code the client is billed in: TTD (default), USD, ...' }),
     status: t.field({
       type: InvoiceStatusEnum,
       description:
-        'DRAFT, SENT, PAID or CANCELLED as stored, except that an unpaid invoice past its due date (UTC today) is OVERDUE, ' +
+        'DRAFT → SENT (sendInvoice) → PAID (markInvoicePaid), or CANCELLED (cancelInvoice); PAID and CANCELLED are final. As stored, except that an unpaid invoice past its due date (UTC today) is OVERDUE, ' +
         'so lists, filters and dashboards agree even before the hourly sweep stores it.',
       select: { status: true, dueDate: true },
       resolve: (invoice, _args, ctx) => effectiveStatus(invoice, requestToday(ctx)),
     }),
     issueDate: t.expose('issueDate', { type: 'LocalDate', description: 'When the invoice was issued.' }),
     dueDate: t.expose('dueDate', { type: 'LocalDate', nullable: true, description: 'Payment deadline (on or after the issue date).' }),
-    paidDate: t.expose('paidDate', { type: 'LocalDate', nullable: true }),
+    paidDate: t.expose('paidDate', { type: 'LocalDate', nullable: true, description: 'When the payment arrived (markInvoicePaid); null until PAID.' }),
     isOverdue: t.boolean({
       description:
         'Unpaid (status SENT or OVERDUE) with a due date before today, where today is the current calendar date in UTC ' +
@@ -52,9 +52,9 @@ export const InvoiceType = builder.prismaObject('Invoice', {
       resolve: (invoice, _args, ctx) => daysOverdue(invoice, requestToday(ctx)),
     }),
     paymentMethod: t.exposeString('paymentMethod', { nullable: true, description: 'bank_transfer, credit_card, ...' }),
-    notes: t.exposeString('notes', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    notes: t.exposeString('notes', { nullable: true, description: 'Free text; cancelInvoice appends its reason here.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the row was created.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the row last changed.' }),
     company: t.relation('company', { description: 'The billed company.' }),
     project: t.relation('project', { nullable: true, description: 'The project billed for, if any.' }),
   }),

@@ -1,7 +1,7 @@
 // Filter and sort keys of Meeting lists (see src/graphql/filters.ts).
 import { MeetingStatusEnum, MeetingTypeEnum } from '../../graphql/enums';
 import { defineListInputs } from '../../graphql/filters';
-import { defineWriteInputs } from '../../graphql/write-inputs';
+import { defineWriteInputs, writeInput, type WriteFields } from '../../graphql/write-inputs';
 
 defineListInputs('Meeting', {
   fields: {
@@ -39,3 +39,35 @@ export const meetingWrite = defineWriteInputs('Meeting', {
   outcome: { type: 'String', description: 'Results and next steps.' },
   attendees: { type: 'String' },
 });
+
+const { fields } = meetingWrite;
+const ahead = 'Not in the past (5 minutes\' grace for clock differences).';
+
+// A meeting being planned has no outcome yet: completeMeeting records it.
+export const scheduleMeetingFields: WriteFields = Object.fromEntries(
+  Object.entries({ ...fields, scheduledAt: { ...fields.scheduledAt!, description: `When it starts. ${ahead}` } }).filter(([name]) => name !== 'outcome'),
+);
+export const ScheduleMeetingInput = writeInput(
+  'ScheduleMeetingInput',
+  scheduleMeetingFields,
+  'create',
+  'A meeting to plan: the fields of CreateMeetingInput except the outcome, with scheduledAt not in the past. Strings are trimmed.',
+);
+
+export const completeMeetingFields: WriteFields = {
+  outcome: { ...fields.outcome!, required: true },
+  attendees: { ...fields.attendees!, description: 'Who attended; left out keeps the list as planned, null clears it.' },
+};
+export const CompleteMeetingInput = writeInput('CompleteMeetingInput', completeMeetingFields, 'create', 'How a meeting went.');
+
+// Meetings have no column for a cancellation reason; the outcome of a cancelled meeting is why.
+export const cancelMeetingFields: WriteFields = {
+  reason: { type: 'String', column: 'outcome', description: 'Why it was cancelled; kept as the meeting\'s outcome.' },
+};
+export const CancelMeetingInput = writeInput('CancelMeetingInput', cancelMeetingFields, 'create', 'Why a meeting is cancelled.');
+
+export const rescheduleMeetingFields: WriteFields = {
+  scheduledAt: { ...fields.scheduledAt!, description: `The new start. ${ahead}` },
+  durationMinutes: { ...fields.durationMinutes!, description: 'The new length in minutes; left out keeps the current one.' },
+};
+export const RescheduleMeetingInput = writeInput('RescheduleMeetingInput', rescheduleMeetingFields, 'create', 'When a meeting now takes place.');

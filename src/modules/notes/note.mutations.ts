@@ -1,10 +1,9 @@
 import type { NoteType } from '../../generated/prisma/client';
-import { addCrudMutations } from '../../graphql/crud';
-import type { ModelName } from '../../graphql/filters';
+import { builder } from '../../graphql/builder';
+import { addCrudMutations, atomic, checkInput, findRecord, type CrudOptions } from '../../graphql/crud';
 import { checkReferences } from '../../graphql/write-inputs';
-import { noteWrite } from './note.inputs';
-
-const SUBJECT_MODEL: Record<Exclude<NoteType, 'GENERAL'>, ModelName> = { CONTACT: 'Contact', COMPANY: 'Company', PROJECT: 'Project' };
+import { AddNoteInput, addNoteFields, noteWrite } from './note.inputs';
+import { createNote, noteSubject, SUBJECT_MODEL } from './note.service';
 
 addCrudMutations({
   model: 'Note',
@@ -19,7 +18,25 @@ addCrudMutations({
       if (!relatedId) errors.add(['input', 'relatedId'], `is required for a ${noteType} note`);
       else await checkReferences(ctx.db, [{ model: SUBJECT_MODEL[noteType], id: relatedId, path: ['input', 'relatedId'] }], errors);
     }
-    // The author is whoever writes the note, never an input.
-    data.createdBy = ctx.actor.kind === 'user' ? ctx.actor.id : null;
   },
+  create: (ctx, data) => createNote(ctx.db, data as never, ctx.actor),
+  descriptions: { create: 'Creates a note on the record noteType and relatedId name (or a GENERAL note), written by the caller. addNote is the same with one id per kind of record.' },
 });
+
+/** The one subject id given (if any) becomes noteType + relatedId. */
+const addNoteRules: CrudOptions['rules'] = ({ data, errors }) => void Object.assign(data, noteSubject(data, errors));
+
+builder.mutationFields((t) => ({
+  addNote: t.prismaField({
+    type: 'Note',
+    description:
+      'Adds a note on a contact, company or project (give one of contactId, companyId, projectId) or, with none, a GENERAL note. ' +
+      'The author is the caller. Two or more ids, or an id naming no record, are BAD_USER_INPUT on those fields. Returns the note.',
+    args: { input: t.arg({ type: AddNoteInput, required: true }) },
+    resolve: (query, _root, args, context) =>
+      atomic(context, async (ctx) => {
+        const data = await checkInput(ctx, { model: 'Note', fields: addNoteFields, rules: addNoteRules }, args.input);
+        return findRecord(ctx, 'Note', query, await createNote(ctx.db, data as never, ctx.actor));
+      }),
+  }),
+}));

@@ -1,12 +1,13 @@
 // The projects ↔ services many-to-many (project_services), as connections in both
 // directions: Project.services and Service.projects return the services / projects
-// themselves, batched for all parents of a request (see batchedConnection).
+// themselves, batched for all parents of a request (see batchedConnection); and
+// the mutations that link and unlink them (rules in project.service.ts).
 import { builder } from '../../graphql/builder';
-import { atomic, existingRecord, findRecord } from '../../graphql/crud';
-import { userInputError } from '../../graphql/errors';
+import { atomic, findRecord } from '../../graphql/crud';
 import { batchedConnection, type ListArgs } from '../../graphql/fields';
 import { toOrderBy, toWhere } from '../../graphql/filters';
 import { ServiceType } from '../services/service.type';
+import { addServiceToProject, removeServiceFromProject } from './project.service';
 import { ProjectType } from './project.type';
 
 /** The link rows' where and orderBy for a filter/orderBy on the other side. */
@@ -48,23 +49,16 @@ builder.prismaObjectField('Service', 'projects', (t) =>
   }) as never,
 );
 
-// Linking is declarative, so retries are harmless: adding a service the project
-// already has, or removing one it does not, changes nothing and succeeds.
 builder.mutationFields((t) => ({
   addServiceToProject: t.prismaField({
     type: 'Project',
-    description: 'Adds a service from the catalog to a project (no change when it is already there). Returns the project.',
+    description:
+      'Adds a service from the catalog to a project (no change when it is already there; a service no longer offered, ' +
+      'isActive false, cannot be added). Returns the project.',
     args: { projectId: t.arg({ type: 'UUID', required: true }), serviceId: t.arg({ type: 'UUID', required: true }) },
     resolve: (query, _root, args, context) =>
       atomic(context, async (ctx) => {
-        await existingRecord(ctx, 'Project', args.projectId);
-        const service = await existingRecord<{ isActive: boolean }>(ctx, 'Service', args.serviceId);
-        const link = { projectId: args.projectId, serviceId: args.serviceId };
-        const linked = await ctx.db.projectService.findUnique({ where: { projectId_serviceId: link }, select: { id: true } });
-        if (!linked) {
-          if (!service.isActive) throw userInputError('This service is no longer offered (isActive is false)', [{ path: ['serviceId'], message: 'inactive service' }]);
-          await ctx.db.projectService.create({ data: link, select: { id: true } });
-        }
+        await addServiceToProject(ctx.db, args.projectId, args.serviceId);
         return findRecord(ctx, 'Project', query, args.projectId);
       }),
   }),
@@ -74,9 +68,7 @@ builder.mutationFields((t) => ({
     args: { projectId: t.arg({ type: 'UUID', required: true }), serviceId: t.arg({ type: 'UUID', required: true }) },
     resolve: (query, _root, args, context) =>
       atomic(context, async (ctx) => {
-        await existingRecord(ctx, 'Project', args.projectId);
-        await existingRecord(ctx, 'Service', args.serviceId);
-        await ctx.db.projectService.deleteMany({ where: { projectId: args.projectId, serviceId: args.serviceId } });
+        await removeServiceFromProject(ctx.db, args.projectId, args.serviceId);
         return findRecord(ctx, 'Project', query, args.projectId);
       }),
   }),

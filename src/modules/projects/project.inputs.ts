@@ -1,7 +1,8 @@
 // Filter and sort keys of Project lists (see src/graphql/filters.ts).
 import { PriorityEnum, ProjectStatusEnum } from '../../graphql/enums';
 import { defineListInputs } from '../../graphql/filters';
-import { defineWriteInputs } from '../../graphql/write-inputs';
+import { defineWriteInputs, writeInput } from '../../graphql/write-inputs';
+import { PROJECT_TRANSITIONS } from './project.service';
 
 defineListInputs('Project', {
   fields: {
@@ -52,3 +53,15 @@ export const projectWrite = defineWriteInputs('Project', {
   estimatedHours: { type: 'Int', min: 0 },
   actualHours: { type: 'Int', min: 0 },
 });
+
+// The transitions are spelt out from the rule itself, so the schema cannot drift from it.
+const transitions = Object.entries(PROJECT_TRANSITIONS)
+  .map(([from, to]) => (to.length > 0 ? `from ${from}: ${to.join(', ')}` : `${from} is final`))
+  .join('; ');
+
+export const ChangeProjectStatusInput = writeInput(
+  'ChangeProjectStatusInput',
+  { status: { type: ProjectStatusEnum, required: true, description: `The new status (${transitions}).` } },
+  'create',
+  'Where a project moves.',
+);

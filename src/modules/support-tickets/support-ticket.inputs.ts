@@ -1,7 +1,10 @@
-// Filter and sort keys of SupportTicket lists (see src/graphql/filters.ts).
+// Filter and sort keys of SupportTicket lists (see src/graphql/filters.ts), and
+// the inputs of its mutations.
+import type { TicketStatus } from '../../generated/prisma/client';
 import { PriorityEnum, TicketStatusEnum } from '../../graphql/enums';
 import { defineListInputs } from '../../graphql/filters';
-import { defineWriteInputs } from '../../graphql/write-inputs';
+import { defineWriteInputs, writeInput, type WriteFields } from '../../graphql/write-inputs';
+import { CLOSED_TICKET_STATUSES, isClosed } from './support-ticket.service';
 
 defineListInputs('SupportTicket', {
   fields: {
@@ -33,13 +36,29 @@ defineListInputs('SupportTicket', {
 // The number is assigned (TKT-<year>-<NNN>); resolveSupportTicket and
 // reopenSupportTicket move the status with its resolution and resolvedAt.
 export const supportTicketWrite = defineWriteInputs('SupportTicket', {
-  companyId: { type: 'UUID', required: true, references: 'Company', only: 'create' },
-  projectId: { type: 'UUID', references: 'Project', description: 'Must belong to the ticket\'s company.' },
+  companyId: { type: 'UUID', required: true, references: 'Company', only: 'create', description: 'The client company asking for help.' },
+  projectId: { type: 'UUID', references: 'Project', description: 'The project concerned; it must belong to the ticket\'s company.' },
   contactId: { type: 'UUID', references: 'Contact', description: 'Who reported it.' },
-  subject: { type: 'String', required: true },
-  description: { type: 'String' },
+  subject: { type: 'String', required: true, description: 'One line: what is wrong or wanted.' },
+  description: { type: 'String', description: 'The details.' },
   priority: { type: PriorityEnum, description: 'Default MEDIUM.' },
   status: { type: TicketStatusEnum, only: 'update', description: 'RESOLVED or CLOSED set resolvedAt; OPEN, IN_PROGRESS or WAITING reopen (clearing resolvedAt and the resolution).' },
   category: { type: 'String', description: 'bug, feature_request, question' },
-  assignedTo: { type: 'UUID' },
+  assignedTo: { type: 'UUID', description: 'The team member (Supabase user id) working on it.' },
 });
+
+// The workflow steps' inputs, checked like the fields above (trimmed, required not blank).
+export const resolveSupportTicketFields: WriteFields = {
+  resolution: { type: 'String', required: true, description: 'How it was solved (not blank).' },
+  status: {
+    type: TicketStatusEnum,
+    check: (status: TicketStatus) => (isClosed(status) ? undefined : `must be ${CLOSED_TICKET_STATUSES.join(' or ')}`),
+    description: 'RESOLVED (default) or CLOSED.',
+  },
+};
+export const ResolveSupportTicketInput = writeInput('ResolveSupportTicketInput', resolveSupportTicketFields, 'create', 'How a support ticket was solved.');
+
+export const reopenSupportTicketFields: WriteFields = {
+  reason: { type: 'String', description: 'Why it is reopened; appended to the description as "Reopened <YYYY-MM-DD>: <reason>".' },
+};
+export const ReopenSupportTicketInput = writeInput('ReopenSupportTicketInput', reopenSupportTicketFields, 'create', 'Why a support ticket is reopened.');

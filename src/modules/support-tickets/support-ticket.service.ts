@@ -1,6 +1,12 @@
-// Support ticket rules: which statuses are closed, and what moving between open
-// and closed does to resolvedAt and the resolution.
-import type { TicketStatus } from '../../generated/prisma/client';
+// Support ticket rules: how a ticket is opened and numbered (createSupportTicket
+// and openSupportTicket share it), which statuses are closed, and what resolving
+// and reopening do to resolvedAt and the resolution.
+import type { Prisma, SupportTicket, TicketStatus } from '../../generated/prisma/client';
+import { nextDocumentNumber } from '../../db/document-numbers';
+import { conflictError, notFoundError } from '../../graphql/errors';
+import { utcToday, withRemark } from '../invoices/invoice.service';
+
+type Db = Prisma.TransactionClient;
 
 export const CLOSED_TICKET_STATUSES = ['RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
 
@@ -16,4 +22,68 @@ export function ticketStatusEffects(from: TicketStatus, to: TicketStatus, resolv
   if (isClosed(to)) return resolvedAt ? {} : { resolvedAt: now };
   if (isClosed(from)) return { resolvedAt: null, resolution: null };
   return {};
+}
+
+/** Inserts an OPEN ticket (checked data) numbered TKT-<year>-<NNN>; returns its id. */
+export async function openSupportTicket(db: Db, data: Record<string, unknown>, now: Date): Promise<string> {
+  const ticketNumber = await nextDocumentNumber(db, 'ticket', now.getUTCFullYear());
+  return (await db.supportTicket.create({ data: { ...data, ticketNumber } as Prisma.SupportTicketUncheckedCreateInput, select: { id: true } })).id;
+}
+
+/** The ticket, locked until the request's transaction ends, so concurrent status changes run one after the other. */
+async function lockTicket(db: Db, id: string): Promise<SupportTicket> {
+  await db.$queryRaw`SELECT 1 FROM support_tickets WHERE id = ${id}::uuid FOR UPDATE`;
+  const ticket = await db.supportTicket.findUnique({ where: { id } });
+  if (!ticket) throw notFoundError('support ticket', id);
+  return ticket;
+}
+
+function refuse(ticket: SupportTicket, problem: string): never {
+  throw conflictError(`Ticket ${ticket.ticketNumber} ${problem}`, [{ path: ['id'], message: problem }]);
+}
+
+export interface Resolution {
+  resolution: string;
+  /** RESOLVED (default) or CLOSED. */
+  status?: TicketStatus | null;
+}
+
+/**
+ * OPEN, IN_PROGRESS or WAITING → RESOLVED or CLOSED with the resolution, stamping
+ * resolvedAt; a RESOLVED ticket may also be CLOSED (keeping its resolvedAt). A
+ * CLOSED ticket is reopened first; resolving a RESOLVED one again is a CONFLICT.
+ */
+export async function resolveSupportTicket(db: Db, id: string, { resolution, status }: Resolution, now: Date): Promise<void> {
+  const ticket = await lockTicket(db, id);
+  const to = status ?? 'RESOLVED';
+  if (ticket.status === 'CLOSED') refuse(ticket, 'is CLOSED: reopen it (reopenSupportTicket) before resolving it again');
+  if (ticket.status === to) refuse(ticket, `is already ${to}`);
+  // resolved_at ≥ created_at is a CHECK; created_at is the database's clock, which
+  // may run a little ahead of this server's.
+  const stamp = new Date(Math.max(now.getTime(), ticket.createdAt.getTime()));
+  await db.supportTicket.update({
+    where: { id },
+    data: { status: to, ...ticketStatusEffects(ticket.status, to, ticket.resolvedAt, stamp), resolution },
+    select: { id: true },
+  });
+}
+
+export interface Reopening {
+  /** Appended to the description, dated. */
+  reason?: string | null;
+}
+
+/** RESOLVED or CLOSED → OPEN, clearing resolvedAt and the resolution. */
+export async function reopenSupportTicket(db: Db, id: string, { reason }: Reopening, now: Date): Promise<void> {
+  const ticket = await lockTicket(db, id);
+  if (!isClosed(ticket.status)) refuse(ticket, `is ${ticket.status}, not RESOLVED or CLOSED: only a resolved or closed ticket can be reopened`);
+  await db.supportTicket.update({
+    where: { id },
+    data: {
+      status: 'OPEN',
+      ...ticketStatusEffects(ticket.status, 'OPEN', ticket.resolvedAt, now),
+      ...(reason ? { description: withRemark(ticket.description, 'Reopened', reason, utcToday(now)) } : {}),
+    },
+    select: { id: true },
+  });
 }
