@@ -20,6 +20,27 @@ export interface Config {
   seedEmbedded: boolean;
   /** Report each request's SQL statement count in `x-sql-statements` (the benchmark turns it on in production). */
   sqlStatementHeader: boolean;
+  auth: {
+    /** Supabase's legacy HS256 secret. */
+    jwtSecret?: string;
+    /** Supabase's signing keys (JWKS), fetched and cached. */
+    jwksUrl?: string;
+    audience: string;
+  };
+  /** Anonymous requests (the website form) allowed per client address per minute. */
+  anonymousPerMinute: number;
+  /** Proxies in front of the API whose X-Forwarded-For is trusted (0: use the socket address). */
+  trustProxyHops: number;
+  /** Introspection and the Sandbox landing page (default: outside production). */
+  introspection: boolean;
+  database: {
+    /** Connections per API process. */
+    poolSize: number;
+    /** Longest wait for a free connection before a request fails with 503, in ms. */
+    connectTimeoutMs: number;
+    /** Longest a single SQL statement may run, in ms. */
+    statementTimeoutMs: number;
+  };
 }
 
 function parseUrl(name: string, value: string | undefined): string | undefined {
@@ -37,12 +58,30 @@ function parseUrl(name: string, value: string | undefined): string | undefined {
   return value.trim();
 }
 
+function parseHttpUrl(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.toString();
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`${name} must be an http(s) URL`);
+}
+
 function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 4000;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 0 || n > 65535) {
     throw new ConfigError(`PORT must be an integer between 0 and 65535 (got "${value}")`);
   }
+  return n;
+}
+
+function parseInteger(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${value}")`);
   return n;
 }
 
@@ -66,5 +105,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteDataDir: path.resolve(env.PGLITE_DATA_DIR?.trim() || path.join(__dirname, '..', '.data', 'pglite')),
     seedEmbedded: parseBoolean('SEED_EMBEDDED', env.SEED_EMBEDDED, true),
     sqlStatementHeader: parseBoolean('SQL_STATEMENT_HEADER', env.SQL_STATEMENT_HEADER, nodeEnv !== 'production'),
+    auth: {
+      jwtSecret: env.SUPABASE_JWT_SECRET?.trim() || undefined,
+      jwksUrl: parseHttpUrl('SUPABASE_JWKS_URL', env.SUPABASE_JWKS_URL),
+      audience: env.JWT_AUDIENCE?.trim() || 'authenticated',
+    },
+    anonymousPerMinute: parseInteger('ANONYMOUS_RATE_LIMIT', env.ANONYMOUS_RATE_LIMIT, 10, 1, 100_000),
+    trustProxyHops: parseInteger('TRUST_PROXY_HOPS', env.TRUST_PROXY_HOPS, 0, 0, 10),
+    introspection: parseBoolean('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, nodeEnv !== 'production'),
+    database: {
+      poolSize: parseInteger('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 1000),
+      connectTimeoutMs: parseInteger('DB_CONNECT_TIMEOUT_MS', env.DB_CONNECT_TIMEOUT_MS, 5_000, 100, 600_000),
+      statementTimeoutMs: parseInteger('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 15_000, 100, 3_600_000),
+    },
   };
 }

@@ -10,7 +10,11 @@ import { startServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, {
+    poolSize: config.database.poolSize,
+    connectionTimeoutMs: config.database.connectTimeoutMs,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+  });
   const where = describeDatabase(config);
 
   if (db.kind === 'embedded') {
@@ -41,6 +45,11 @@ async function main(): Promise<void> {
     host: config.host,
     production: config.nodeEnv === 'production',
     statementHeader: config.sqlStatementHeader,
+    auth: config.auth,
+    anonymousPerMinute: config.anonymousPerMinute,
+    trustProxyHops: config.trustProxyHops,
+    introspection: config.introspection,
+    transactionWaitMs: config.database.connectTimeoutMs,
   });
   console.log(`Aurum API ready at ${server.url} (${where})`);
   const stopMaintenance = scheduleMaintenance(db);

@@ -15,11 +15,13 @@ import { countStatements } from './db/statements';
 import { actorId, type Actor } from './graphql/context';
 import { IdempotencyKeyError, lockAndFind, readIdempotencyKey, requestHash, saveResponse } from './http/idempotency';
 import { operationKind } from './http/operation';
+import { authenticator } from './auth/authenticate';
+import { AuthenticationError } from './auth/errors';
 import { formatError, HTTP_STATUS, type FieldError } from './graphql/errors';
 import { inputErrorsPlugin } from './graphql/input-errors';
 import { requestLimits, type RequestLimits } from './graphql/limits';
 import { schema as defaultSchema } from './graphql/schema';
-import { logger } from './logger';
+import { logger, withRequestId } from './logger';
 
 export interface ServerOptions {
   db: Database;
@@ -37,6 +39,14 @@ export interface ServerOptions {
   transactionWaitMs?: number;
   /** Longest a request's transaction may stay open, in milliseconds. */
   transactionTimeoutMs?: number;
+  /** How people's bearer tokens are verified; without a secret or JWKS URL, bearer tokens are refused. */
+  auth?: { jwtSecret?: string; jwksUrl?: string; audience?: string };
+  /** Anonymous requests allowed per client address per minute (default 10). */
+  anonymousPerMinute?: number;
+  /** Proxies whose X-Forwarded-For is trusted (default 0: the socket's address). */
+  trustProxyHops?: number;
+  /** Introspection and the Sandbox landing page (default: outside production). */
+  introspection?: boolean;
 }
 
 /** Parsing stops here; the limits on documents (src/graphql/limits.ts) are far below. */
@@ -61,8 +71,20 @@ function jsonResponse(status: number, body: unknown): GraphQLHttpResponse {
   return { status, headers: JSON_HEADERS, body: JSON.stringify(body) };
 }
 
-function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/** The caller's address: the socket's, or the one `hops` trusted proxies saw. */
+function clientAddress(req: IncomingMessage, hops: number): string {
+  const forwarded = hops > 0 ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((a) => a.trim()).filter(Boolean) : [];
+  return (forwarded.length >= hops ? forwarded[forwarded.length - hops] : undefined) ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/** One request at a time: the embedded database has a single session, which concurrent requests would share. */
+function serializer(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (fn) => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
 export interface RunningServer {
@@ -157,10 +179,19 @@ export async function startServer(options: ServerOptions & { port: number; host?
   const transactionWaitMs = options.transactionWaitMs ?? 5_000;
   const transactionTimeoutMs = options.transactionTimeoutMs ?? 15_000;
 
+  const introspection = options.introspection ?? !production;
+  const anonymousPerMinute = options.anonymousPerMinute ?? 10;
+  const authenticate = authenticator(db.prisma, {
+    secret: options.auth?.jwtSecret,
+    jwksUrl: options.auth?.jwksUrl,
+    audience: options.auth?.audience ?? 'authenticated',
+  });
+  const exclusive = db.kind === 'embedded' ? serializer() : <T>(fn: () => Promise<T>) => fn();
+
   const limits = requestLimits(options.limits);
   const apollo = new ApolloServer<Context>({
     schema: options.schema ?? defaultSchema,
-    introspection: !production,
+    introspection,
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
@@ -176,7 +207,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
           return errorId;
         },
       }),
-    plugins: [inputErrorsPlugin, httpStatusPlugin, limits.plugin, production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: [inputErrorsPlugin, httpStatusPlugin, limits.plugin, introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -208,24 +239,47 @@ export async function startServer(options: ServerOptions & { port: number; host?
     const params = method === 'POST' ? ((body ?? {}) as Record<string, unknown>) : Object.fromEntries(url.searchParams);
     const kind = operationKind(params.query, params.operationName, MAX_DOCUMENT_TOKENS);
     const idempotencyKey = kind === 'mutation' || kind === 'unknown' ? readIdempotencyKey(headers.get('idempotency-key')) : undefined;
-    const actor: Actor = { kind: 'anonymous', address: clientAddress(req) };
-    const context: Context = { db: db.prisma, requestId, actor };
+    const address = clientAddress(req, options.trustProxyHops ?? 0);
     const runId = idempotencyKey ?? headers.get('x-run-id')?.slice(0, 255) ?? requestId;
 
     const { result: response, statements } = await countStatements(() =>
-      // Writes, and everything on the embedded database (one connection: only a
-      // transaction keeps concurrent requests apart), run in one transaction.
-      kind === 'query' && db.kind !== 'embedded'
-        ? execute(graphQLRequest, context)
-        : inTransaction(graphQLRequest, context, {
-            runId,
-            idempotency: idempotencyKey ? { scope: actorId(actor), key: idempotencyKey, hash: requestHash(params) } : undefined,
-          }),
+      exclusive(async () => {
+        let actor: Actor;
+        try {
+          actor = await authenticate(headers.get('authorization'), headers.get('x-api-key'), address);
+        } catch (error) {
+          if (!(error instanceof AuthenticationError)) throw error;
+          return { ...jsonResponse(401, errorBody('UNAUTHENTICATED', error.message)), headers: { ...JSON_HEADERS, 'www-authenticate': 'Bearer' } };
+        }
+        if (actor.kind === 'anonymous') {
+          const limited = await rateLimited(`anonymous:${address}`, anonymousPerMinute);
+          if (limited) return limited;
+        }
+        const context: Context = { db: db.prisma, requestId, actor };
+        // Writes, people's requests (row-level security applies to them) and
+        // everything on the embedded database run in one transaction.
+        return kind === 'query' && actor.kind !== 'user' && db.kind !== 'embedded'
+          ? execute(graphQLRequest, context)
+          : inTransaction(graphQLRequest, context, {
+              runId,
+              idempotency: idempotencyKey ? { scope: actorId(actor), key: idempotencyKey, hash: requestHash(params) } : undefined,
+            });
+      }),
     );
     const outHeaders: Record<string, string> = { 'x-request-id': requestId, ...response.headers };
     if (statementHeader) outHeaders['x-sql-statements'] = String(statements.total);
     res.writeHead(response.status, outHeaders);
     res.end(response.body);
+  }
+
+  /** A 429 response when `bucket` is over its limit this minute (counted in Postgres: shared by every instance). */
+  async function rateLimited(bucket: string, perMinute: number): Promise<GraphQLHttpResponse | undefined> {
+    const [row] = await db.prisma.$queryRaw<{ hits: number; retry_after: number }[]>`SELECT hits, retry_after FROM app_private.hit_rate_limit(${bucket}, 60)`;
+    if (row!.hits <= perMinute) return undefined;
+    return {
+      ...jsonResponse(429, errorBody('TOO_MANY_REQUESTS', `Too many requests from this address: at most ${perMinute} a minute without signing in; retry in ${row!.retry_after} s`)),
+      headers: { ...JSON_HEADERS, 'retry-after': String(Math.max(1, row!.retry_after)) },
+    };
   }
 
   async function execute(request: HTTPGraphQLRequest, context: Context): Promise<GraphQLHttpResponse> {
@@ -253,7 +307,12 @@ export async function startServer(options: ServerOptions & { port: number; host?
     try {
       return await db.prisma.$transaction(
         async (tx) => {
-          await tx.$executeRaw`SELECT set_config('app.actor', ${actorId(context.actor)}, true), set_config('app.request_id', ${options.runId}, true)`;
+          const { actor } = context;
+          // A person's SQL runs as Supabase's `authenticated` role with their claims,
+          // so the database's row-level security applies as well as the API's checks.
+          await tx.$executeRaw`SELECT set_config('app.actor', ${actorId(actor)}, true), set_config('app.request_id', ${options.runId}, true),
+            set_config('request.jwt.claims', ${actor.kind === 'user' ? JSON.stringify(actor.claims) : ''}, true),
+            set_config('role', ${actor.kind === 'user' ? 'authenticated' : 'none'}, true)`;
           if (idempotency) {
             const stored = await lockAndFind(tx, idempotency.scope, idempotency.key);
             if (stored && stored.requestHash === idempotency.hash) {
@@ -274,7 +333,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
       if (error instanceof Rollback) return error.response;
       const unavailable = unavailableReason(error);
       if (unavailable) {
-        logger.warn('database unavailable', { requestId: context.requestId, reason: unavailable });
+        logger.warn('database unavailable', { reason: unavailable });
         return jsonResponse(503, errorBody('SERVICE_UNAVAILABLE', `The database is unavailable (${unavailable}); retry later`));
       }
       throw error;
@@ -298,8 +357,12 @@ export async function startServer(options: ServerOptions & { port: number; host?
     }
   }
 
-  const http = createHttpServer(async (req, res) => {
+  const http = createHttpServer((req, res) => {
     const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+    void withRequestId(requestId, () => serve(req, res, requestId));
+  });
+
+  async function serve(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === '/healthz') {
@@ -323,11 +386,11 @@ export async function startServer(options: ServerOptions & { port: number; host?
         return;
       }
       const errorId = randomUUID();
-      logger.error('unhandled request error', { errorId, requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      logger.error('unhandled request error', { errorId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', `Internal server error (reference ${errorId})`), { 'x-request-id': requestId });
       else res.end();
     }
-  });
+  }
   http.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {

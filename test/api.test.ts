@@ -2,7 +2,7 @@
 // follows the contract, unknown ids are null, health endpoints answer.
 import { CompaniesPageQuery, CompanyTreeQuery, NoteWithSubjectQuery } from './operations';
 import { createTestDatabase, testTargets, type TestDatabase } from './helpers/db';
-import { startTestServer, type TestServer } from './helpers/http';
+import { bearer, signToken, startTestServer, type TestServer } from './helpers/http';
 
 describe.each(testTargets())('GraphQL over HTTP (%s)', (target) => {
   let db: TestDatabase;
@@ -156,7 +156,9 @@ describe.each(testTargets())('GraphQL over HTTP (%s)', (target) => {
     expect(bad.status).toBe(400);
     const csrf = await fetch(`${api.url}?query=${encodeURIComponent('{ companies { totalCount } }')}`);
     expect(csrf.status).toBe(400);
-    const ok = await fetch(`${api.url}?query=${encodeURIComponent('{ companies { totalCount } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const ok = await fetch(`${api.url}?query=${encodeURIComponent('{ companies { totalCount } }')}`, {
+      headers: { 'apollo-require-preflight': 'true', ...bearer(await signToken()) },
+    });
     expect(ok.status).toBe(200);
   });
 });

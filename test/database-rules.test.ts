@@ -55,12 +55,13 @@ describe.each(testTargets())('database rules (%s)', (target) => {
     expect(await db.sql(`SELECT id FROM notes WHERE related_id = $1`, [other!.id])).toEqual([]);
   });
 
-  it('audits sensitive changes with the actor and the old and new values, and nothing else', async () => {
+  it('audits every write with the actor and the old and new values, and skips writes that change nothing', async () => {
     const before = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE record_id = $1`, [companyId]);
     await db.asRole('service_role', null, async (sql) => {
       await sql(`SELECT set_config('app.actor', 'api-key:make-scenario', true), set_config('app.request_id', 'idem-123', true)`);
       await sql(`UPDATE companies SET monthly_recurring = 2500, city = 'Chaguanas' WHERE id = $1`, [companyId]);
       await sql(`UPDATE companies SET city = 'Couva' WHERE id = $1`, [companyId]);
+      await sql(`UPDATE companies SET city = city WHERE id = $1`, [companyId]);
       const rows = await sql<{ action: string; actor: string; request_id: string; changed_fields: string[]; old_mrr: string; new_mrr: string }>(
         `SELECT action, actor, request_id, changed_fields::text[] AS changed_fields, old_row->>'monthly_recurring' AS old_mrr, new_row->>'monthly_recurring' AS new_mrr
          FROM audit_log WHERE record_id = $1 ORDER BY id`,
@@ -68,6 +69,7 @@ describe.each(testTargets())('database rules (%s)', (target) => {
       );
       expect(rows.slice(before[0]!.n)).toEqual([
         { action: 'UPDATE', actor: 'api-key:make-scenario', request_id: 'idem-123', changed_fields: ['city', 'monthly_recurring'], old_mrr: '0.00', new_mrr: '2500.00' },
+        { action: 'UPDATE', actor: 'api-key:make-scenario', request_id: 'idem-123', changed_fields: ['city'], old_mrr: '2500.00', new_mrr: '2500.00' },
       ]);
     });
   });

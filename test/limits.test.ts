@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, operationCost, requestLimits, type RequestLimits } from
 import { schema } from '../src/graphql/schema';
 import { startServer, type RunningServer } from '../src/server';
 import { createTestDatabase, testTargets, type TestDatabase } from './helpers/db';
-import type { GraphQLResponse } from './helpers/http';
+import { bearer, signToken, TEST_JWT_SECRET, type GraphQLResponse } from './helpers/http';
 
 const DASHBOARD = `{
   companies(first: 50) { nodes { projects(first: 20) { totalCount nodes {
@@ -105,7 +105,8 @@ describe.each(testTargets())('request limits over HTTP (%s)', (target) => {
   let baseline: string | null;
 
   async function post(server: RunningServer, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>> {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const headers = { 'content-type': 'application/json', ...bearer(await signToken()) };
+    const res = await fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     return { status: res.status, headers: res.headers, body: (await res.json()) as never };
   }
 
@@ -131,8 +132,9 @@ describe.each(testTargets())('request limits over HTTP (%s)', (target) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(target);
-    defaults = await startServer({ db, port: 0, host: '127.0.0.1' });
-    tight = await startServer({ db, port: 0, host: '127.0.0.1', limits: TIGHT });
+    const auth = { jwtSecret: TEST_JWT_SECRET };
+    defaults = await startServer({ db, port: 0, host: '127.0.0.1', auth });
+    tight = await startServer({ db, port: 0, host: '127.0.0.1', limits: TIGHT, auth });
     [{ id: companyId }] = (await db.sql<{ id: string }>(`SELECT id FROM companies WHERE primary_contact_id IS NOT NULL ORDER BY id LIMIT 1`)) as [{ id: string }];
     baseline = (await post(defaults, '{ __typename }')).headers.get('x-sql-statements');
   });

@@ -62,4 +62,38 @@ describe.each(testTargets())('row level security (%s)', (target) => {
     ).rejects.toThrow(/row-level security/);
     await expect(db.asRole('anon', null, (sql) => sql(`INSERT INTO companies (company_name) VALUES ('Nope')`))).rejects.toThrow(/permission denied/);
   });
+
+  it('lets only admins write invoices and the services catalog', async () => {
+    const [company] = await db.sql<{ id: string }>(`SELECT id FROM companies LIMIT 1`);
+    const insertInvoice = `INSERT INTO invoices (invoice_number, company_id, amount) VALUES ('INV-RLS-' || md5(random()::text), '${company!.id}', 10) RETURNING id`;
+    await expect(db.asRole('authenticated', MEMBER, (sql) => sql(insertInvoice))).rejects.toThrow(/row-level security/);
+    await expect(db.asRole('authenticated', MEMBER, (sql) => sql(`INSERT INTO services (service_name) VALUES ('Rogue service')`))).rejects.toThrow(/row-level security/);
+    // An UPDATE the policy hides changes nothing rather than failing.
+    const updated = await db.asRole('authenticated', MEMBER, (sql) => sql(`UPDATE invoices SET notes = 'member was here' RETURNING id`));
+    expect(updated).toEqual([]);
+    expect(await db.asRole('authenticated', ADMIN, (sql) => sql(insertInvoice))).toHaveLength(1);
+    expect(await db.asRole('authenticated', ADMIN, (sql) => sql(`UPDATE services SET description = description RETURNING id`))).not.toHaveLength(0);
+  });
+
+  it('lets only admins delete, on every table', async () => {
+    for (const table of ['contacts', 'companies', 'projects', 'services', 'project_services', 'invoices', 'meetings', 'support_tickets', 'integrations', 'notes']) {
+      const deleted = await db.asRole('authenticated', MEMBER, (sql) => sql(`DELETE FROM ${table} RETURNING id`));
+      expect({ table, deleted: deleted.length }).toEqual({ table, deleted: 0 });
+    }
+    const [meeting] = await db.sql<{ id: string }>(`SELECT id FROM meetings LIMIT 1`);
+    const asAdmin = await db.asRole('authenticated', ADMIN, (sql) => sql(`DELETE FROM meetings WHERE id = $1 RETURNING id`, [meeting!.id]));
+    expect(asAdmin).toEqual([{ id: meeting!.id }]);
+  });
+
+  it('keeps the API\'s own tables (keys, rate limits, idempotency, counters) from every role', async () => {
+    for (const table of ['api_keys', 'rate_limits', 'idempotency_keys', 'document_counters']) {
+      for (const [role, claims] of [['authenticated', ADMIN], ['anon', null]] as const) {
+        const rows = await db
+          .asRole(role, claims, (sql) => sql(`SELECT * FROM ${table}`))
+          .then((r) => r.length, (e: Error) => e.message);
+        expect({ table, role, rows }).toEqual({ table, role, rows: expect.stringMatching(/permission denied/) });
+      }
+    }
+  });
 });
+

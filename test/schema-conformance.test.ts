@@ -83,7 +83,7 @@ const EXPECTED_INDEXES: Record<string, string[][]> = {
 };
 
 /** Tables of the API's own beyond the seed's: the audit log and the write API's bookkeeping. */
-const API_TABLES = ['audit_log', 'document_counters', 'idempotency_keys'];
+const API_TABLES = ['api_keys', 'audit_log', 'document_counters', 'idempotency_keys', 'rate_limits'];
 const EXPECTED_UNIQUE = ['contacts(email)', 'invoices(invoice_number)', 'project_services(project_id,service_id)', 'support_tickets(ticket_number)'];
 
 /** Every relationship of the seed, with the ON DELETE rule the data model decided. */

@@ -1,15 +1,16 @@
 // Housekeeping every API instance runs at start-up and then hourly: store the
-// derived OVERDUE status (so readers outside the API agree) and drop expired
-// idempotency records. Both are idempotent, so several instances may run them.
+// derived OVERDUE status (so readers outside the API agree), drop expired
+// idempotency records and old rate-limit windows. Both are idempotent, so several instances may run them.
 import { logger } from '../logger';
 import type { Database } from './database';
 
-export async function runMaintenance(db: Database): Promise<{ markedOverdue: number; purgedKeys: number }> {
+export async function runMaintenance(db: Database): Promise<{ markedOverdue: number; purgedKeys: number; purgedRateLimits: number }> {
   return db.prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('app.actor', 'system:maintenance', true)`;
     const [overdue] = await tx.$queryRaw<{ n: number }[]>`SELECT app_private.mark_overdue_invoices() AS n`;
     const [purged] = await tx.$queryRaw<{ n: number }[]>`SELECT app_private.idempotency_purge() AS n`;
-    return { markedOverdue: overdue!.n, purgedKeys: purged!.n };
+    const [windows] = await tx.$queryRaw<{ n: number }[]>`SELECT app_private.purge_rate_limits() AS n`;
+    return { markedOverdue: overdue!.n, purgedKeys: purged!.n, purgedRateLimits: windows!.n };
   });
 }
 

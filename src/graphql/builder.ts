@@ -1,15 +1,19 @@
 // The schema builder: generics, plugins and scalars. Defines no types itself.
 import SchemaBuilder from '@pothos/core';
+import { GraphQLJSON } from 'graphql-scalars';
 import PrismaPlugin from '@pothos/plugin-prisma';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import RelayPlugin from '@pothos/plugin-relay';
 import type PrismaTypes from '../generated/pothos-types';
 import { getDatamodel } from '../generated/pothos-types';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { authorizationError, scopesOf, type Scopes } from '../auth/scopes';
 import type { Context } from './context';
 import { DateTimeScalar, DecimalScalar, EmailAddressScalar, LocalDateScalar, URLScalar, UUIDScalar } from './scalars';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: Scopes;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -21,9 +25,14 @@ export const builder = new SchemaBuilder<{
     EmailAddress: { Input: string; Output: string };
     URL: { Input: string; Output: string };
     Decimal: { Input: Prisma.Decimal; Output: Prisma.Decimal | string | number };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => scopesOf(ctx.actor),
+    unauthorizedError: (_parent, ctx, info, result) => authorizationError(ctx.actor, result.failure, `${info.parentType.name}.${info.fieldName}`),
+  },
   // Fields are non-null unless they say otherwise, so the schema tells the truth.
   defaultFieldNullability: false,
   prisma: {
@@ -49,9 +58,12 @@ builder.addScalarType('LocalDate', LocalDateScalar);
 builder.addScalarType('EmailAddress', EmailAddressScalar);
 builder.addScalarType('URL', URLScalar);
 builder.addScalarType('Decimal', DecimalScalar);
+builder.addScalarType('JSON', GraphQLJSON);
 
-builder.queryType({ description: 'Read Aurum\'s client-lifecycle data.' });
+// Every root field needs its type's scope unless it says otherwise (README, "Who may do what").
+builder.queryType({ description: 'Read Aurum\'s client-lifecycle data.', authScopes: { read: true } });
 builder.mutationType({
+  authScopes: { write: true },
   description:
     'Change Aurum\'s data. Each mutation is atomic; one that fails as a whole answers with an HTTP 4xx status. ' +
     'Send an `Idempotency-Key` header to make a retry safe: the same key and request return the first response without writing again.',

@@ -11,7 +11,7 @@ import type { EnumRef, InputFieldRef } from '@pothos/core';
 import { builder } from './builder';
 import { userInputError } from './errors';
 
-export type ModelName = 'Contact' | 'Company' | 'Project' | 'Service' | 'Invoice' | 'Meeting' | 'SupportTicket' | 'Integration' | 'Note';
+export type ModelName = 'Contact' | 'Company' | 'Project' | 'Service' | 'Invoice' | 'Meeting' | 'SupportTicket' | 'Integration' | 'Note' | 'AuditLog';
 
 type Where = Record<string, unknown>;
 type Operators = Record<string, unknown>;

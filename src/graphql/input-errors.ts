@@ -11,6 +11,9 @@ import type { FieldError } from './errors';
 
 const VARIABLE_VALUE = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "([^"]+)")?; ([\s\S]*)$/;
 const VARIABLE_MISSING = /^Variable "\$(\w+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.$/;
+// A field missing from, or unknown to, an input object: graphql-js names the
+// object's path and the field separately.
+const OBJECT_FIELD = /^Field "(\w+)" (?:(of required type "[^"]+" was not provided)|is not defined by type "[^"]+")\./;
 
 /** "input.lines[2].amount" → ["input", "lines", "2", "amount"] */
 function splitPath(text: string): string[] {
@@ -20,7 +23,12 @@ function splitPath(text: string): string[] {
 /** The field errors of a variable-coercion error, from its message. */
 export function variableFieldErrors(message: string): FieldError[] | undefined {
   const value = VARIABLE_VALUE.exec(message);
-  if (value) return [{ path: splitPath(value[2] ?? value[1]!), message: value[3]!.trim() }];
+  if (value) {
+    const path = splitPath(value[2] ?? value[1]!);
+    const field = OBJECT_FIELD.exec(value[3]!.trim());
+    if (field) return [{ path: [...path, field[1]!], message: field[2] ? 'is required' : 'is not a field of this input' }];
+    return [{ path, message: value[3]!.trim() }];
+  }
   const missing = VARIABLE_MISSING.exec(message);
   if (missing) return [{ path: [missing[1]!], message: 'is required' }];
   return undefined;

@@ -6,6 +6,7 @@ import { builder } from './builder';
 import { paging } from './connections';
 import type { ListArgs } from './fields';
 import { listArgs, toOrderBy, toWhere, type ModelName } from './filters';
+import { visibleById, visibleWhere } from './visibility';
 
 /** The Prisma delegate of a model (`Contact` → `ctx.db.contact`). */
 export function delegate(ctx: Context, model: ModelName) {
@@ -33,7 +34,7 @@ export function addModelQueries(options: {
       nullable: true,
       description: `One ${noun} by id; null when there is none.`,
       args: { id: t.arg({ type: 'UUID', required: true }) },
-      resolve: (query, _root, args, ctx) => delegate(ctx, model).findUnique({ ...query, where: { id: args.id } }) as never,
+      resolve: (query, _root, args, ctx) => delegate(ctx, model).findUnique({ ...query, where: visibleById(ctx, model, args.id) }) as never,
     }),
     [list]: t.prismaConnection({
       type: model,
@@ -41,9 +42,13 @@ export function addModelQueries(options: {
       ...paging,
       description: `${nouns[0]!.toUpperCase()}${nouns.slice(1)}, a page at a time (default 20, at most 100).`,
       args: listArgs(t, model),
-      totalCount: (_root, args, ctx) => delegate(ctx, model).count({ where: toWhere(model, (args as ListArgs).filter) }),
+      totalCount: (_root, args, ctx) => delegate(ctx, model).count({ where: visibleWhere(ctx, model, toWhere(model, (args as ListArgs).filter)) }),
       resolve: (query, _root, args, ctx) =>
-        delegate(ctx, model).findMany({ ...query, where: toWhere(model, (args as ListArgs).filter), orderBy: toOrderBy(model, (args as ListArgs).orderBy) }) as never,
+        delegate(ctx, model).findMany({
+          ...query,
+          where: visibleWhere(ctx, model, toWhere(model, (args as ListArgs).filter)),
+          orderBy: toOrderBy(model, (args as ListArgs).orderBy),
+        }) as never,
     }),
   }));
 }

@@ -10,21 +10,33 @@ import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphQLDateTime, GraphQLEmailAddress, GraphQLUUID } from 'graphql-scalars';
 import { Prisma } from '../generated/prisma/client';
 
-/** The same scalar, but trimming strings and reading a blank string as null. */
-function lenient<T>(scalar: GraphQLScalarType<T, unknown>, transform: (text: string) => string = (text) => text): GraphQLScalarType<T | null, unknown> {
+/**
+ * The same scalar, but trimming strings and reading a blank string as null;
+ * `check` adds a rule the database holds the value to (returns what is wrong).
+ */
+function lenient<T>(
+  scalar: GraphQLScalarType<T, unknown>,
+  transform: (text: string) => string = (text) => text,
+  check: (value: T) => string | undefined = () => undefined,
+): GraphQLScalarType<T | null, unknown> {
   const config = scalar.toConfig();
   const prepare = (value: unknown) => (typeof value === 'string' ? transform(value.trim()) : value);
+  const checked = (value: T): T => {
+    const problem = check(value);
+    if (problem) throw invalid(problem);
+    return value;
+  };
   return new GraphQLScalarType<T | null, unknown>({
     ...config,
     parseValue: (value) => {
       const prepared = prepare(value);
-      return prepared === '' ? null : config.parseValue!(prepared);
+      return prepared === '' ? null : checked(config.parseValue!(prepared) as T);
     },
     parseLiteral: (ast, variables) => {
       try {
-        if (ast.kind !== Kind.STRING) return config.parseLiteral!(ast, variables);
+        if (ast.kind !== Kind.STRING) return checked(config.parseLiteral!(ast, variables) as T);
         const prepared = prepare(ast.value) as string;
-        return prepared === '' ? null : config.parseLiteral!({ ...ast, value: prepared }, variables);
+        return prepared === '' ? null : checked(config.parseLiteral!({ ...ast, value: prepared }, variables) as T);
       } catch (error) {
         // Point at the document's own node, so the error can name the input field.
         if (error instanceof GraphQLError) throw new GraphQLError(error.message, { nodes: ast, extensions: error.extensions });
@@ -36,10 +48,26 @@ function lenient<T>(scalar: GraphQLScalarType<T, unknown>, transform: (text: str
 
 export const DateTimeScalar = lenient(GraphQLDateTime as GraphQLScalarType<Date, unknown>);
 export const UUIDScalar = lenient(GraphQLUUID as GraphQLScalarType<string, unknown>, (text) => text.toLowerCase());
-export const EmailAddressScalar = lenient(GraphQLEmailAddress as GraphQLScalarType<string, unknown>, (text) => text.toLowerCase());
+// graphql-scalars accepts "alice@localhost"; the contacts_email CHECK wants a dot after the @.
+export const EmailAddressScalar = lenient(
+  GraphQLEmailAddress as GraphQLScalarType<string, unknown>,
+  (text) => text.toLowerCase(),
+  (email) => (/@[^@]+\.[^@.]+$/.test(email) ? undefined : `Value is not a valid email address (its domain needs a dot): ${email.slice(0, 80)}`),
+);
 
-function invalid(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+/** An input error; `node` (an inline literal) lets ./input-errors.ts name the field at fault. */
+function invalid(message: string, node?: ValueNode): GraphQLError {
+  return new GraphQLError(message, { nodes: node, extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** Runs a literal's parse, pointing any error at the literal. */
+function atNode<T>(ast: ValueNode, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof GraphQLError && !error.nodes) throw invalid(error.message, ast);
+    throw error;
+  }
 }
 
 function blankAsNull<T>(value: unknown, parse: (value: unknown) => T): T | null {
@@ -69,8 +97,8 @@ export const LocalDateScalar = new GraphQLScalarType<Date | null, string>({
   },
   parseValue: (value) => blankAsNull(value, parseLocalDate),
   parseLiteral(ast: ValueNode) {
-    if (ast.kind !== Kind.STRING) throw invalid('LocalDate must be a string YYYY-MM-DD');
-    return blankAsNull(ast.value, parseLocalDate);
+    if (ast.kind !== Kind.STRING) throw invalid('LocalDate must be a string YYYY-MM-DD', ast);
+    return atNode(ast, () => blankAsNull(ast.value, parseLocalDate));
   },
   specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
 });
@@ -94,8 +122,8 @@ export const URLScalar = new GraphQLScalarType<string | null, string>({
   serialize: (value) => String(value),
   parseValue: (value) => blankAsNull(value, parseUrl),
   parseLiteral(ast: ValueNode) {
-    if (ast.kind !== Kind.STRING) throw invalid('URL must be a string');
-    return blankAsNull(ast.value, parseUrl);
+    if (ast.kind !== Kind.STRING) throw invalid('URL must be a string', ast);
+    return atNode(ast, () => blankAsNull(ast.value, parseUrl));
   },
   specifiedByURL: 'https://url.spec.whatwg.org/',
 });
@@ -139,8 +167,8 @@ export const DecimalScalar = new GraphQLScalarType<Prisma.Decimal | null, string
   },
   parseValue: (value) => blankAsNull(value, parseMoney),
   parseLiteral(ast: ValueNode) {
-    if (ast.kind === Kind.STRING) return blankAsNull(ast.value, parseMoney);
-    if (ast.kind === Kind.FLOAT || ast.kind === Kind.INT) return parseMoney(ast.value);
-    throw invalid('Decimal must be a string or a number');
+    if (ast.kind === Kind.STRING) return atNode(ast, () => blankAsNull(ast.value, parseMoney));
+    if (ast.kind === Kind.FLOAT || ast.kind === Kind.INT) return atNode(ast, () => parseMoney(ast.value));
+    throw invalid('Decimal must be a string or a number', ast);
   },
 });

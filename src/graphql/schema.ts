@@ -43,4 +43,8 @@ import '../modules/notes/note.mutations';
 import '../modules/dashboards/dashboard.type';
 import '../modules/dashboards/dashboard.queries';
 
+import '../modules/audit/audit.inputs';
+import '../modules/audit/audit.type';
+import '../modules/audit/audit.queries';
+
 export const schema = lexicographicSortSchema(builder.toSchema());

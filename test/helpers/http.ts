@@ -1,8 +1,30 @@
-// Runs GraphQL operations through the real HTTP server.
+// Runs GraphQL operations through the real HTTP server. Requests are an admin's
+// by default (a signed test token); pass `authorization` or `x-api-key` headers to
+// be someone else, or `{ authorization: '' }` to be anonymous.
 import { print, type DocumentNode } from 'graphql';
+import { SignJWT } from 'jose';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { startServer, type RunningServer } from '../../src/server';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
 import type { Database } from '../../src/db/database';
+
+export const TEST_JWT_SECRET = 'aurum-test-secret-with-at-least-32-characters';
+export const TEST_ADMIN_ID = '9b2f3c1e-0000-4000-8000-00000000aa02';
+export const TEST_MEMBER_ID = '9b2f3c1e-0000-4000-8000-00000000aa01';
+
+/** A Supabase-style access token signed with the test secret. */
+export function signToken(options: { sub?: string; role?: 'admin' | 'member' | null; email?: string; expiresIn?: string | number; audience?: string; secret?: string; notBefore?: string | number } = {}): Promise<string> {
+  const { sub = TEST_ADMIN_ID, role = 'admin', email = 'admin@aurum.tt', expiresIn = '1h', audience = 'authenticated', secret = TEST_JWT_SECRET } = options;
+  const jwt = new SignJWT({ email, role: 'authenticated', app_metadata: role ? { role, provider: 'email' } : { provider: 'email' } })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn);
+  if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
+  return jwt.sign(new TextEncoder().encode(secret));
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -25,16 +47,24 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(db: Database, options: { production?: boolean } = {}): Promise<TestServer> {
-  const server = await startServer({ db, port: 0, host: '127.0.0.1', production: options.production ?? false });
+export async function startTestServer(db: Database, options: Partial<Omit<ServerOptions, 'db'>> = {}): Promise<TestServer> {
+  const server = await startServer({
+    db,
+    port: 0,
+    host: '127.0.0.1',
+    production: false,
+    anonymousPerMinute: 10_000,
+    ...options,
+    auth: { jwtSecret: TEST_JWT_SECRET, ...options.auth },
+  });
   const base = server.url;
+  const adminToken = await signToken();
   const post: TestServer['post'] = async (document, variables, headers = {}) => {
     const query = typeof document === 'string' ? document : print(document as DocumentNode);
-    const res = await fetch(base, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
+    const names = Object.keys(headers).map((h) => h.toLowerCase());
+    const credentials = names.includes('authorization') || names.includes('x-api-key') ? {} : bearer(adminToken);
+    const sent = Object.fromEntries(Object.entries({ 'content-type': 'application/json', ...credentials, ...headers }).filter(([, v]) => v !== ''));
+    const res = await fetch(base, { method: 'POST', headers: sent, body: JSON.stringify({ query, variables }) });
     return { status: res.status, headers: res.headers, body: (await res.json()) as never };
   };
   return {

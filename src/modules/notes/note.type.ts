@@ -4,6 +4,7 @@ import { batchedConnection } from '../../graphql/fields';
 import { toOrderBy, toWhere } from '../../graphql/filters';
 import { NoteTypeEnum } from '../../graphql/enums';
 import { byIds, requestLoader } from '../../graphql/loaders';
+import { restrictVisibility, visibleWhere } from '../../graphql/visibility';
 import type { Context } from '../../graphql/context';
 import { CompanyType } from '../companies/company.type';
 import { ContactType } from '../contacts/contact.type';
@@ -64,7 +65,7 @@ function addNotesField(model: 'Contact' | 'Company' | 'Project', noteType: Exclu
       name: `notes-of-${noteType}`,
       parentKey: (parent: { id: string }) => parent.id,
       fetch: async (ctx, ids, args) => {
-        const filter = toWhere('Note', args.filter);
+        const filter = visibleWhere(ctx, 'Note', toWhere('Note', args.filter));
         const notes = await ctx.db.note.findMany({
           where: { AND: [{ noteType, relatedId: { in: ids } }, ...(filter ? [filter] : [])] },
           orderBy: toOrderBy('Note', args.orderBy) as never,
@@ -74,6 +75,13 @@ function addNotesField(model: 'Contact' | 'Company' | 'Project', noteType: Exclu
     }) as never,
   );
 }
+
+// Private notes: only their author and admins see them (as the notes RLS policy says).
+restrictVisibility('Note', (ctx) => {
+  const { actor } = ctx;
+  if (actor.kind === 'user' && actor.role === 'admin') return undefined;
+  return actor.kind === 'user' ? { OR: [{ isPrivate: false }, { createdBy: actor.id }] } : { isPrivate: false };
+});
 
 addNotesField('Contact', 'CONTACT');
 addNotesField('Company', 'COMPANY');
