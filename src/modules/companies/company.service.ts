@@ -15,3 +15,8 @@ export async function outstandingBalances(db: Prisma.TransactionClient, companyI
   const byCompany = new Map(sums.map((row) => [row.companyId, row._sum.amount]));
   return companyIds.map((id) => byCompany.get(id) ?? new Prisma.Decimal(0));
 }
+
+/** Companies named `name`, ignoring case; at most two, enough to tell one match from several. */
+export function companiesNamed(db: Prisma.TransactionClient, name: string) {
+  return db.company.findMany({ where: { companyName: { equals: name, mode: 'insensitive' } }, take: 2 });
+}
