@@ -120,6 +120,9 @@ describe.each(testTargets())('read API: filters and ordering (%s)', (target) => 
     const two = await api.post(`{ invoices(orderBy: [{ amount: ASC, dueDate: DESC }]) { nodes { id } } }`);
     expect(two.status).toBe(400);
     expect(two.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['orderBy', '0'] }] });
+    const countOnly = await api.post(`{ invoices(orderBy: [{ amount: ASC, dueDate: DESC }]) { totalCount } }`);
+    expect(countOnly.status).toBe(400);
+    expect(countOnly.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['orderBy', '0'] }] });
     const badDate = await api.post(`query($f: InvoiceFilter) { invoices(filter: $f) { totalCount } }`, { f: { dueDate: { lt: '2026-02-30' } } });
     expect(badDate.status).toBe(400);
     expect(badDate.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');

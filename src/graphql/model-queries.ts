@@ -42,7 +42,11 @@ export function addModelQueries(options: {
       ...paging,
       description: `${nouns[0]!.toUpperCase()}${nouns.slice(1)}, a page at a time (default 20, at most 100).`,
       args: listArgs(t, model),
-      totalCount: (_root, args, ctx) => delegate(ctx, model).count({ where: visibleWhere(ctx, model, toWhere(model, (args as ListArgs).filter)) }),
+      totalCount: (_root, args, ctx) => {
+        // A bad orderBy is an error even when only the count is selected.
+        toOrderBy(model, (args as ListArgs).orderBy);
+        return delegate(ctx, model).count({ where: visibleWhere(ctx, model, toWhere(model, (args as ListArgs).filter)) });
+      },
       resolve: (query, _root, args, ctx) =>
         delegate(ctx, model).findMany({
           ...query,
