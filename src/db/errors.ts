@@ -89,7 +89,10 @@ export function databaseFault(error: unknown): DatabaseFault | undefined {
   const original = cause.originalMessage ?? '';
   switch (prismaCode) {
     case 'P2002': {
-      const fields = UNIQUE_FIELDS[cause.constraint?.index ?? ''] ?? (cause.constraint?.fields ?? []).map((c) => camel(c.replace(/"/g, '')));
+      // Under row-level security Postgres leaves out the key's detail, and some
+      // adapters then name no index: the constraint is still in the message.
+      const index = cause.constraint?.index ?? /unique constraint "(\w+)"/.exec(original)?.[1] ?? '';
+      const fields = UNIQUE_FIELDS[index] ?? (cause.constraint?.fields ?? []).map((c) => camel(c.replace(/"/g, '')));
       if (fields.length === 0) return { code: 'CONFLICT', message: 'A record with these values already exists' };
       return {
         code: 'CONFLICT',
@@ -118,6 +121,8 @@ export function databaseFault(error: unknown): DatabaseFault | undefined {
     default:
       if ((cause.originalCode ?? cause.code) === '23514') return { code: 'BAD_USER_INPUT', message: 'A value breaks a rule of the data model (blank, negative or out of range)' };
       if ((cause.originalCode ?? cause.code) === '23505') return { code: 'CONFLICT', message: 'A record with these values already exists' };
+      // restrict_violation: a delete of a record that others still refer to.
+      if ((cause.originalCode ?? cause.code) === '23001') return { code: 'CONFLICT', message: 'This record is still referred to by other records: remove or reassign them first' };
       return undefined;
   }
 }
