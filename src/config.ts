@@ -40,7 +40,11 @@ export interface Config {
     connectTimeoutMs: number;
     /** Longest a single SQL statement may run, in ms. */
     statementTimeoutMs: number;
+    /** Longest wait for the answer to a statement, client-side (a silent network), in ms; above statementTimeoutMs. */
+    queryTimeoutMs: number;
   };
+  /** After SIGTERM/SIGINT: how long in-flight requests may take to finish, in ms. */
+  shutdownTimeoutMs: number;
 }
 
 function parseUrl(name: string, value: string | undefined): string | undefined {
@@ -96,6 +100,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = parseUrl('DATABASE_URL', env.DATABASE_URL);
   const directUrl = parseUrl('DIRECT_URL', env.DIRECT_URL) ?? databaseUrl;
   const nodeEnv = env.NODE_ENV ?? 'development';
+  const statementTimeoutMs = parseInteger('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 15_000, 100, 3_600_000);
+  // Postgres cancels a slow statement itself and says so; the client-side limit is
+  // only for an answer that never comes, so it must not pre-empt the server's.
+  const queryTimeoutMs = parseInteger('DB_QUERY_TIMEOUT_MS', env.DB_QUERY_TIMEOUT_MS, statementTimeoutMs + 1_000, 100, 3_601_000);
+  if (queryTimeoutMs <= statementTimeoutMs) {
+    throw new ConfigError(`DB_QUERY_TIMEOUT_MS (${queryTimeoutMs}) must be above DB_STATEMENT_TIMEOUT_MS (${statementTimeoutMs}), so Postgres' own timeout answers first`);
+  }
   return {
     nodeEnv,
     port: parsePort(env.PORT),
@@ -116,7 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: {
       poolSize: parseInteger('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 1000),
       connectTimeoutMs: parseInteger('DB_CONNECT_TIMEOUT_MS', env.DB_CONNECT_TIMEOUT_MS, 5_000, 100, 600_000),
-      statementTimeoutMs: parseInteger('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 15_000, 100, 3_600_000),
+      statementTimeoutMs,
+      queryTimeoutMs,
     },
+    shutdownTimeoutMs: parseInteger('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 20_000, 0, 600_000),
   };
 }

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     poolSize: config.database.poolSize,
     connectionTimeoutMs: config.database.connectTimeoutMs,
     statementTimeoutMs: config.database.statementTimeoutMs,
+    queryTimeoutMs: config.database.queryTimeoutMs,
   });
   const where = describeDatabase(config);
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     trustProxyHops: config.trustProxyHops,
     introspection: config.introspection,
     transactionWaitMs: config.database.connectTimeoutMs,
+    drainTimeoutMs: config.shutdownTimeoutMs,
   });
   console.log(`Aurum API ready at ${server.url} (${where})`);
   const stopMaintenance = scheduleMaintenance(db);
@@ -59,9 +61,21 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    stopMaintenance();
-    await server.stop();
-    await db.close();
+    // The last resort: in-flight requests had their drain time, closing gets 5 s more.
+    const hardDeadlineMs = config.shutdownTimeoutMs + 5_000;
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time: exiting', { timeoutMs: hardDeadlineMs });
+      process.exit(1);
+    }, hardDeadlineMs).unref();
+    try {
+      // Requests and a running maintenance pass finish before the pool ends: ending
+      // it under them failed them with "Cannot use a pool after calling end".
+      await Promise.all([server.stop(), stopMaintenance()]);
+      await db.close();
+    } catch (error) {
+      logger.error('shutdown failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

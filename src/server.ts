@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { Database } from './db/database';
 import type { Context } from './graphql/context';
-import { unavailableReason } from './db/errors';
+import { unavailability, unavailableMessage, type DatabaseLimits, type Unavailable } from './db/errors';
 import { countStatements } from './db/statements';
 import { actorId, type Actor } from './graphql/context';
 import { IdempotencyKeyError, lockAndFind, readIdempotencyKey, requestHash, saveResponse } from './http/idempotency';
@@ -47,10 +47,32 @@ export interface ServerOptions {
   trustProxyHops?: number;
   /** Introspection and the Sandbox landing page (default: outside production). */
   introspection?: boolean;
+  /** How long stop() lets in-flight requests finish before it closes their connections, in milliseconds (default 10 s). */
+  drainTimeoutMs?: number;
 }
 
 /** Parsing stops here; the limits on documents (src/graphql/limits.ts) are far below. */
 const MAX_DOCUMENT_TOKENS = 50_000;
+
+/**
+ * Deepest JSON nesting of a request body. Variables may nest input objects without
+ * end, and every step after parsing recurses: the Idempotency-Key hash, graphql-js
+ * coercing the variables (100,000 levels overflow the stack: a 500). Filters need
+ * a dozen levels (src/graphql/filters.ts caps them at 10).
+ */
+const MAX_JSON_DEPTH = 64;
+
+/** Whether `value` nests deeper than `max` arrays/objects (without recursing itself). */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 interface GraphQLHttpResponse {
   status: number;
@@ -90,6 +112,11 @@ function serializer(): <T>(fn: () => Promise<T>) => Promise<T> {
 export interface RunningServer {
   http: Server;
   url: string;
+  /**
+   * Stops accepting connections, closes idle keep-alive ones, lets in-flight
+   * requests finish (with `connection: close`) for up to the drain timeout, then
+   * closes what is left. Requests that still arrive on an open connection get 503.
+   */
   stop(): Promise<void>;
 }
 
@@ -115,8 +142,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // As for a declared length: answer 413 and discard the rest. Destroying
+        // the request would reset the connection before the client read the 413.
+        chunks.length = 0;
+        req.removeAllListeners('data');
+        req.resume();
         reject(new HttpError(413, `Request body larger than ${limit} bytes`));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -134,6 +165,20 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 function errorBody(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * 503 for a database that could not serve the request, naming the limit it hit.
+ * When only the answer to COMMIT was lost, the change may be stored: the caller
+ * is told so, and a retry with the same Idempotency-Key answers the stored response.
+ */
+function unavailableResponse(unavailable: Unavailable, committing: boolean): GraphQLHttpResponse {
+  const message =
+    committing && unavailable.answerLost
+      ? `The database did not confirm the commit (${unavailable.reason}): the change may have been saved; retry with the same Idempotency-Key`
+      : unavailableMessage(unavailable);
+  const timeout = unavailable.timeoutMs ? { timeoutMs: unavailable.timeoutMs } : {};
+  return jsonResponse(503, { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', ...timeout } }] });
 }
 
 /**
@@ -178,6 +223,8 @@ export async function startServer(options: ServerOptions & { port: number; host?
   const statementHeader = options.statementHeader ?? !production;
   const transactionWaitMs = options.transactionWaitMs ?? 5_000;
   const transactionTimeoutMs = options.transactionTimeoutMs ?? 15_000;
+  const databaseLimits: DatabaseLimits = { ...db.limits, transactionWaitMs, transactionTimeoutMs };
+  const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
 
   const introspection = options.introspection ?? !production;
   const anonymousPerMinute = options.anonymousPerMinute ?? 10;
@@ -195,19 +242,31 @@ export async function startServer(options: ServerOptions & { port: number; host?
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown (drain, then close the database); Apollo's own signal
+    // handler would race it and leave the process waiting for idle connections.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         exposeDetails: !production,
+        limits: databaseLimits,
         log: (err) => {
           const errorId = randomUUID();
           logger.error('unexpected error', { errorId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
           return errorId;
         },
       }),
-    plugins: [inputErrorsPlugin, httpStatusPlugin, limits.plugin, introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      inputErrorsPlugin,
+      httpStatusPlugin,
+      limits.plugin,
+      introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      // Responses are per caller and never cached by HTTP intermediaries; the
+      // cache-control plugin would wrap every field resolver to compute hints.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -231,6 +290,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
         } catch {
           throw new HttpError(400, 'Request body is not valid JSON');
         }
+        if (nestedDeeperThan(body, MAX_JSON_DEPTH)) throw new HttpError(400, `Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
       } else {
         body = text;
       }
@@ -304,6 +364,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
     options: { runId: string; idempotency?: { scope: string; key: string; hash: string } },
   ): Promise<GraphQLHttpResponse> {
     const { idempotency } = options;
+    let committing = false;
     try {
       return await db.prisma.$transaction(
         async (tx) => {
@@ -325,16 +386,17 @@ export async function startServer(options: ServerOptions & { port: number; host?
           const response = await execute(request, { ...context, db: tx });
           if (response.status >= 400) throw new Rollback(response);
           if (idempotency) await saveResponse(tx, idempotency.scope, idempotency.key, { requestHash: idempotency.hash, status: response.status, body: response.body });
+          committing = true;
           return response;
         },
         { maxWait: transactionWaitMs, timeout: transactionTimeoutMs },
       );
     } catch (error) {
       if (error instanceof Rollback) return error.response;
-      const unavailable = unavailableReason(error);
+      const unavailable = unavailability(error, databaseLimits);
       if (unavailable) {
-        logger.warn('database unavailable', { reason: unavailable });
-        return jsonResponse(503, errorBody('SERVICE_UNAVAILABLE', `The database is unavailable (${unavailable}); retry later`));
+        logger.warn('database unavailable', { reason: unavailable.reason, committing });
+        return unavailableResponse(unavailable, committing);
       }
       throw error;
     }
@@ -357,9 +419,22 @@ export async function startServer(options: ServerOptions & { port: number; host?
     }
   }
 
+  /** Requests being served, with their responses: stop() waits for them. */
+  const inFlight = new Map<Promise<void>, ServerResponse>();
+  let draining = false;
   const http = createHttpServer((req, res) => {
     const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
-    void withRequestId(requestId, () => serve(req, res, requestId));
+    if (draining) {
+      // Arrived on a connection that was busy when stop() began: not started, so
+      // safe to retry; the connection closes after this answer, sent once the body
+      // is read (closing on unread data would reset the connection first).
+      req.resume().once('end', () => sendJson(res, 503, errorBody('SERVICE_UNAVAILABLE', 'The server is shutting down; retry'), { connection: 'close', 'x-request-id': requestId }));
+      return;
+    }
+    const served = withRequestId(requestId, () => serve(req, res, requestId));
+    inFlight.set(served, res);
+    const settled = () => inFlight.delete(served);
+    served.then(settled, settled);
   });
 
   async function serve(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
@@ -385,6 +460,14 @@ export async function startServer(options: ServerOptions & { port: number; host?
         if (!res.headersSent) sendJson(res, error.status, errorBody(code, error.message), { 'x-request-id': requestId });
         return;
       }
+      // A database fault outside a transaction: authentication by API key, the rate limit.
+      const unavailable = unavailability(error, databaseLimits);
+      if (unavailable) {
+        logger.warn('database unavailable', { reason: unavailable.reason });
+        const { status, headers, body } = unavailableResponse(unavailable, false);
+        if (!res.headersSent) res.writeHead(status, { ...headers, 'x-request-id': requestId }).end(body);
+        return;
+      }
       const errorId = randomUUID();
       logger.error('unhandled request error', { errorId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', `Internal server error (reference ${errorId})`), { 'x-request-id': requestId });
@@ -400,15 +483,34 @@ export async function startServer(options: ServerOptions & { port: number; host?
   const address = http.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : 'localhost';
 
+  let stopped: Promise<void> | undefined;
+  async function drainAndStop(): Promise<void> {
+    draining = true;
+    // Responses not yet begun tell their client not to reuse the connection, so
+    // Node closes it once they are sent.
+    for (const res of inFlight.values()) if (!res.headersSent) res.setHeader('connection', 'close');
+    // Stops listening (new connections are refused) and closes idle keep-alive
+    // connections; resolves once every connection is closed.
+    const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+    logger.info('draining', { inFlight: inFlight.size, timeoutMs: drainTimeoutMs });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), drainTimeoutMs);
+    });
+    const drained = Promise.all([closed, Promise.allSettled(inFlight.keys())]).then(() => false);
+    const forced = await Promise.race([drained, timedOut]);
+    clearTimeout(timer);
+    if (forced) {
+      logger.warn('drain timeout: closing the remaining connections', { inFlight: inFlight.size, timeoutMs: drainTimeoutMs });
+      http.closeAllConnections();
+      await closed;
+    }
+    await apollo.stop();
+  }
+
   return {
     http,
     url: `http://${host}:${address.port}/graphql`,
-    async stop() {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeIdleConnections();
-      });
-      await apollo.stop();
-    },
+    stop: () => (stopped ??= drainAndStop()),
   };
 }

@@ -28,6 +28,12 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@h:5432/d' }).directUrl).toBe('postgresql://u@h:5432/d');
   });
 
+  it('the client-side query timeout defaults to 1 s above the statement timeout, and must stay above it', () => {
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '8000' }).database).toMatchObject({ statementTimeoutMs: 8000, queryTimeoutMs: 9000 });
+    expect(loadConfig({}).shutdownTimeoutMs).toBe(20_000);
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '8000', DB_QUERY_TIMEOUT_MS: '8000' })).toThrow(/DB_QUERY_TIMEOUT_MS \(8000\) must be above DB_STATEMENT_TIMEOUT_MS \(8000\)/);
+  });
+
   it.each([
     [{ DATABASE_URL: 'not a url' }, /^error: DATABASE_URL is not a valid URL/],
     [{ DATABASE_URL: 'mysql://u@h/d' }, /^error: DATABASE_URL must start with postgresql:\/\//],

@@ -8,6 +8,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client';
+import { logger } from '../logger';
+import type { DatabaseLimits } from './errors';
 import { applyMigrations } from './migrate';
 import { countingAdapter, type StatementCounter } from './statements';
 
@@ -24,6 +26,8 @@ export interface Database {
   appliedMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** The limits this database enforces (Postgres), so errors can name the one a request hit. */
+  limits?: DatabaseLimits;
   close(): Promise<void>;
 }
 
@@ -36,6 +40,45 @@ export interface PostgresOptions {
   connectionTimeoutMs?: number;
   /** Server-side limit per statement, in milliseconds (0: none). */
   statementTimeoutMs?: number;
+  /**
+   * Client-side limit on waiting for the answer to a statement, in milliseconds
+   * (default: the statement timeout + 1 s, so Postgres' own timeout answers first;
+   * 0: none). Only a silent network reaches it; the connection is then closed.
+   */
+  queryTimeoutMs?: number;
+  /** An idle connection is closed after this long, in milliseconds (default 10 s). */
+  idleTimeoutMs?: number;
+}
+
+/**
+ * pg's query_timeout fails a statement that got no answer in time but keeps its
+ * connection, the statement still pending on it: after a network partition the
+ * pool would hand that connection out again and everything sent on it would wait
+ * in vain (a ROLLBACK too). This client closes the connection instead: pg fails
+ * what is queued on it at once, and the pool drops a closed client on release.
+ */
+class ClosingOnTimeoutClient extends pg.Client {
+  override query(...args: unknown[]): any {
+    const query = super.query as (...a: unknown[]) => unknown;
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === 'function') {
+      args[last] = (error: unknown, result: unknown) => {
+        this.closeAfterTimeout(error);
+        (callback as (e: unknown, r: unknown) => void)(error, result);
+      };
+      return query.apply(this, args);
+    }
+    const result = query.apply(this, args);
+    if (result instanceof Promise) result.catch((error: unknown) => this.closeAfterTimeout(error));
+    return result;
+  }
+
+  private closeAfterTimeout(error: unknown): void {
+    if (!(error instanceof Error) || error.message !== 'Query read timeout') return;
+    logger.warn('no answer from the database in time: closing the connection');
+    this.end().catch(() => {});
+  }
 }
 
 async function appliedMigrations(prisma: PrismaClient): Promise<string[]> {
@@ -67,20 +110,35 @@ function wholeScripts(factory: PrismaPg, pool: pg.Pool): PrismaPg {
 
 export function connectPostgres(options: PostgresOptions): Database {
   const statements: StatementCounter = { total: 0 };
-  const adapter = countingAdapter(
-    new PrismaPg({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
-      statement_timeout: options.statementTimeoutMs ?? 30_000,
-    }),
-    statements,
-  );
+  const connectTimeoutMs = options.connectionTimeoutMs ?? 5_000;
+  const statementTimeoutMs = options.statementTimeoutMs ?? 30_000;
+  const queryTimeoutMs = options.queryTimeoutMs ?? (statementTimeoutMs ? statementTimeoutMs + 1_000 : 0);
+  // The pool is ours, not the adapter's, to choose its client class and to end it on close().
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // Both the wait for a free connection and the opening of a new one.
+    connectionTimeoutMillis: connectTimeoutMs,
+    idleTimeoutMillis: options.idleTimeoutMs ?? 10_000,
+    // TCP keepalive: an idle connection whose peer vanished (a failover, a NAT or
+    // firewall that forgot it) is found and dropped instead of handed out.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    statement_timeout: statementTimeoutMs,
+    query_timeout: queryTimeoutMs || undefined,
+    Client: ClosingOnTimeoutClient,
+  });
+  // An idle connection that dies (the server restarted, the network reset it) is
+  // dropped by the pool; without a listener its error would crash the process.
+  pool.on('error', (error) => logger.warn('idle database connection lost', { error: error.message }));
+  const adapter = countingAdapter(new PrismaPg(pool), statements);
   const prisma = new PrismaClient({ adapter });
+  let closed: Promise<void> | undefined;
   return {
     kind: 'postgres',
     prisma,
     statements,
+    limits: { connectTimeoutMs, statementTimeoutMs: statementTimeoutMs || undefined, queryTimeoutMs: queryTimeoutMs || undefined },
     migrate: async () => {
       // One connection: the engine's advisory lock and the scripts share a session.
       const pool = new pg.Pool({ connectionString: options.directUrl ?? options.url, max: 1 });
@@ -94,7 +152,13 @@ export function connectPostgres(options: PostgresOptions): Database {
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },
-    close: () => prisma.$disconnect(),
+    // Ends the pool once (it waits for connections in use to be released); later
+    // queries fail instead of silently opening a new pool.
+    close: () =>
+      (closed ??= (async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      })()),
   };
 }
 

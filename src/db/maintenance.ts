@@ -14,15 +14,23 @@ export async function runMaintenance(db: Database): Promise<{ markedOverdue: num
   });
 }
 
-/** Runs maintenance now and every `intervalMs`; returns a function that stops it. */
-export function scheduleMaintenance(db: Database, intervalMs = 60 * 60 * 1000): () => void {
-  const run = () =>
-    runMaintenance(db).then(
+/**
+ * Runs maintenance now and every `intervalMs`; returns a function that stops it
+ * and resolves when a pass still running has finished (before the database closes).
+ */
+export function scheduleMaintenance(db: Database, intervalMs = 60 * 60 * 1000): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = runMaintenance(db).then(
       (result) => logger.info('maintenance', result),
       (error: unknown) => logger.warn('maintenance failed', { error: error instanceof Error ? error.message : String(error) }),
     );
-  void run();
+  };
+  run();
   const timer = setInterval(run, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    return running;
+  };
 }

@@ -1,9 +1,9 @@
 // Opens the database the configuration names: Postgres when DATABASE_URL is set,
 // else the embedded PGlite database in its data folder.
 import type { Config } from '../config';
-import { connectEmbedded, connectPostgres, type Database } from './database';
+import { connectEmbedded, connectPostgres, type Database, type PostgresOptions } from './database';
 
-export async function openDatabase(config: Config, tuning: { poolSize?: number; connectionTimeoutMs?: number; statementTimeoutMs?: number } = {}): Promise<Database> {
+export async function openDatabase(config: Config, tuning: Omit<PostgresOptions, 'url' | 'directUrl'> = {}): Promise<Database> {
   if (config.databaseUrl) {
     return connectPostgres({ url: config.databaseUrl, directUrl: config.directUrl, ...tuning });
   }

@@ -3,7 +3,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
-import { databaseFault } from '../db/errors';
+import { databaseFault, type DatabaseLimits } from '../db/errors';
 import { variableFieldErrors } from './input-errors';
 
 export interface FieldError {
@@ -19,6 +19,11 @@ export const HTTP_STATUS: Record<string, number> = {
   GRAPHQL_VALIDATION_FAILED: 400,
   GRAPHQL_PARSE_FAILED: 400,
   BAD_REQUEST: 400,
+  // Apollo's: an operationName the document does not have (or none for several operations).
+  OPERATION_RESOLUTION_FAILURE: 400,
+  // Automatic persisted queries: Apollo answers 200 so the client sends the query text next.
+  PERSISTED_QUERY_NOT_FOUND: 200,
+  PERSISTED_QUERY_NOT_SUPPORTED: 200,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -40,7 +45,30 @@ export const userInputError = (message: string, fieldErrors?: FieldError[]) => n
  * into BAD_USER_INPUT, masks everything unexpected behind INTERNAL_SERVER_ERROR
  * with the request id it was logged under.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, options: { exposeDetails: boolean; log: (err: unknown, requestId?: string) => string }): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: { exposeDetails: boolean; log: (err: unknown, requestId?: string) => string; limits?: DatabaseLimits }): GraphQLFormattedError {
+  const result = classify(formatted, error, options);
+  return options.exposeDetails ? result : withoutSuggestions(result);
+}
+
+/**
+ * graphql-js' "Did you mean …?" hints name fields and enum values of the schema.
+ * Apollo hides them from validation errors in production, not from the errors
+ * of variable values (`Value "LEED" does not exist in "ContactStatus" enum. Did
+ * you mean the enum value "LEAD"?`): this does.
+ */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!JSON.stringify(formatted).includes('Did you mean')) return formatted;
+  const fieldErrors = formatted.extensions?.fieldErrors as FieldError[] | undefined;
+  return {
+    ...formatted,
+    message: formatted.message.replace(SUGGESTION, ''),
+    ...(fieldErrors ? { extensions: { ...formatted.extensions, fieldErrors: fieldErrors.map((f) => ({ ...f, message: f.message.replace(SUGGESTION, '') })) } } : {}),
+  };
+}
+
+function classify(formatted: GraphQLFormattedError, error: unknown, options: { exposeDetails: boolean; log: (err: unknown, requestId?: string) => string; limits?: DatabaseLimits }): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
   if (original instanceof PothosValidationError) {
@@ -72,10 +100,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     return stripStack(formatted, options.exposeDetails);
   }
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return stripStack(formatted, options.exposeDetails);
-  const fault = databaseFault(original);
+  // Apollo's own request errors without a code (a persisted query's hash or version
+  // is wrong) carry the 4xx they answer with; they are the caller's, not ours.
+  const httpStatus = original instanceof GraphQLError ? (original.extensions?.http as { status?: number } | undefined)?.status : undefined;
+  if (httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_REQUEST' } };
+  }
+  const fault = databaseFault(original, options.limits);
   if (fault) {
-    const { code: faultCode, message, fieldErrors } = fault;
-    return { message, locations: formatted.locations, path: formatted.path, extensions: { code: faultCode, ...(fieldErrors ? { fieldErrors } : {}) } };
+    const { code: faultCode, message, fieldErrors, timeoutMs } = fault;
+    return { message, locations: formatted.locations, path: formatted.path, extensions: { code: faultCode, ...(fieldErrors ? { fieldErrors } : {}), ...(timeoutMs ? { timeoutMs } : {}) } };
   }
   const errorId = options.log(original);
   return {
