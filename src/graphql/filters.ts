@@ -8,8 +8,10 @@
 // Each module declares its fields once (`defineListInputs`); this file turns the
 // declaration into the input types and into Prisma `where`/`orderBy`.
 import type { EnumRef, InputFieldRef } from '@pothos/core';
+import { getDatamodel } from '../generated/pothos-types';
 import { builder } from './builder';
 import { userInputError } from './errors';
+import { textProblem } from './write-inputs';
 
 export type ModelName = 'Contact' | 'Company' | 'Project' | 'Service' | 'Invoice' | 'Meeting' | 'SupportTicket' | 'Integration' | 'Note' | 'AuditLog';
 
@@ -164,28 +166,76 @@ export function defineListInputs(model: ModelName, spec: ListInputSpec): void {
 
 // ---- translation to Prisma -----------------------------------------------------------
 
-function scalarWhere(field: string, ops: Operators, insensitive: boolean): Where[] {
+/**
+ * Deepest nesting of a filter (each and/or item, not, related-record filter and
+ * some/every/none is a level) and of an orderBy entry (each related record). Input
+ * objects may nest without end, in variables far beyond the document's depth limit;
+ * Prisma's query compiler gives up at a few dozen levels of its own JSON
+ * ("recursion limit exceeded", a 500), and no real filter needs more than a few.
+ */
+export const MAX_FILTER_DEPTH = 10;
+
+function tooDeep(path: string[]): Error {
+  const message = `nests deeper than ${MAX_FILTER_DEPTH} levels`;
+  return userInputError(`Invalid input: ${path.join('.')}: ${message} (and, or, not and each related record add a level)`, [{ path, message }]);
+}
+
+/** Filter values are compared in SQL: text the database cannot hold (NUL) would be a 500. */
+function checkText(value: unknown, path: string[]): void {
+  for (const item of Array.isArray(value) ? value : [value]) {
+    const problem = typeof item === 'string' ? textProblem(item) : undefined;
+    if (problem) throw userInputError(`Invalid input: ${path.join('.')}: ${problem}`, [{ path, message: problem }]);
+  }
+}
+
+/** Most values of one `in` / `notIn` list: each is a bind parameter, and Postgres takes 65,535 a statement. */
+export const MAX_LIST_VALUES = 10_000;
+
+const datamodel = getDatamodel().datamodel.models as unknown as Record<string, { fields: { name: string; isRequired: boolean }[] }>;
+
+/** A NOT NULL column: Prisma refuses a null comparison on it (a 500), so "is null" is answered here. */
+function notNull(model: ModelName, field: string): boolean {
+  return datamodel[model]?.fields.find((f) => f.name === field)?.isRequired ?? false;
+}
+
+/** A condition no row meets (Prisma's empty OR). */
+const NOTHING: Where = { OR: [] };
+
+function scalarWhere(model: ModelName, field: string, kind: FieldSpec, ops: Operators, path: string[]): Where[] {
   const out: Where[] = [];
+  const required = notNull(model, field);
   for (const [op, value] of Object.entries(ops)) {
     if (value === undefined) continue;
+    checkText(value, [...path, op]);
     switch (op) {
       case 'eq':
-        out.push({ [field]: value === null ? null : { equals: value } });
+        out.push(value === null ? (required ? NOTHING : { [field]: null }) : { [field]: { equals: value } });
         break;
       case 'ne':
-        out.push({ [field]: value === null ? { not: null } : { not: value } });
+        if (value !== null) out.push({ [field]: { not: value } });
+        else if (!required) out.push({ [field]: { not: null } });
         break;
       case 'in':
-      case 'notIn':
-        if (value !== null) out.push({ [field]: { [op]: value } });
+      case 'notIn': {
+        if (value === null) break;
+        const values = value as unknown[];
+        if (values.length > MAX_LIST_VALUES) {
+          const message = `at most ${MAX_LIST_VALUES} values (got ${values.length})`;
+          throw userInputError(`Invalid input: ${[...path, op].join('.')}: ${message}`, [{ path: [...path, op], message }]);
+        }
+        // Prisma's Boolean filter has no in/notIn.
+        const anyOf: Where = kind === 'Boolean' ? { OR: values.map((v) => ({ [field]: v })) } : { [field]: { in: values } };
+        out.push(op === 'in' ? anyOf : kind === 'Boolean' ? { NOT: anyOf } : { [field]: { notIn: values } });
         break;
+      }
       case 'isNull':
-        if (value !== null) out.push({ [field]: value ? null : { not: null } });
+        if (value === true) out.push(required ? NOTHING : { [field]: null });
+        else if (value === false && !required) out.push({ [field]: { not: null } });
         break;
       case 'contains':
       case 'startsWith':
       case 'endsWith':
-        if (value !== null) out.push({ [field]: { [op]: value, ...(insensitive ? { mode: 'insensitive' } : {}) } });
+        if (value !== null) out.push({ [field]: { [op]: value, ...(kind === 'String' ? { mode: 'insensitive' } : {}) } });
         break;
       default:
         if (value !== null) out.push({ [field]: { [op]: value } });
@@ -208,20 +258,22 @@ function derivedWhere(field: string, ops: Operators, equals: (value: unknown) =>
   return out;
 }
 
-/** The Prisma `where` of a filter (undefined: no condition). */
-export function toWhere(model: ModelName, filter: Where | null | undefined): Where | undefined {
+/** The Prisma `where` of a filter (undefined: no condition); `path` names it in errors. */
+export function toWhere(model: ModelName, filter: Where | null | undefined, path: string[] = ['filter'], depth = 1): Where | undefined {
   if (!filter) return undefined;
+  if (depth > MAX_FILTER_DEPTH) throw tooDeep(path);
   const spec = specs.get(model);
   if (!spec) throw new Error(`no list inputs defined for ${model}`);
   const and: Where[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null) continue;
     if (key === 'and' || key === 'or') {
-      const parts = (value as Where[]).map((f) => toWhere(model, f) ?? {});
+      const parts = (value as Where[]).map((f, i) => toWhere(model, f, [...path, key, String(i)], depth + 1) ?? {});
       and.push({ [key.toUpperCase()]: parts });
     } else if (key === 'not') {
-      and.push({ NOT: toWhere(model, value as Where) ?? {} });
+      and.push({ NOT: toWhere(model, value as Where, [...path, key], depth + 1) ?? {} });
     } else if (key === 'search') {
+      checkText(value, [...path, key]);
       const term = String(value).trim();
       if (term && spec.search) and.push(spec.search(term));
     } else {
@@ -230,14 +282,14 @@ export function toWhere(model: ModelName, filter: Where | null | undefined): Whe
       if (derived) {
         and.push(...derivedWhere(key, value as Operators, derived));
       } else if (typeof field === 'string' || 'enum' in field) {
-        and.push(...scalarWhere(key, value as Operators, field === 'String'));
+        and.push(...scalarWhere(model, key, field, value as Operators, [...path, key]));
       } else if ('one' in field) {
-        and.push({ [key]: { is: toWhere(field.one, value as Where) ?? {} } });
+        and.push({ [key]: { is: toWhere(field.one, value as Where, [...path, key], depth + 1) ?? {} } });
       } else {
         const list: Where = {};
         for (const [quantifier, sub] of Object.entries(value as Where)) {
           if (sub === undefined || sub === null) continue;
-          const inner = toWhere(field.many, sub as Where) ?? {};
+          const inner = toWhere(field.many, sub as Where, [...path, key, quantifier], depth + 1) ?? {};
           list[quantifier] = field.through ? { [field.through]: { is: inner } } : inner;
         }
         and.push({ [key]: list });
@@ -257,6 +309,8 @@ export function toOrderBy(model: ModelName, orderBy: readonly Where[] | null | u
 }
 
 function orderEntry(model: ModelName, entry: Where, path: string[]): Where {
+  // path: orderBy, index, then one key per related record.
+  if (path.length - 1 > MAX_FILTER_DEPTH) throw tooDeep(path);
   const keys = Object.entries(entry).filter(([, v]) => v !== undefined && v !== null);
   if (keys.length !== 1) {
     throw userInputError(`Each orderBy entry names exactly one field (got ${keys.length}); list several entries for several keys`, [

@@ -272,6 +272,20 @@ function costLimitPlugin(max: number): ApolloServerPlugin<Context> {
   };
 }
 
+/**
+ * graphql-js 16 does not check that the schema has the operation's root type (its
+ * KnownOperationTypesRule comes in v17): a subscription, which this API has none
+ * of, failed in execution with an error without a code, a 500. Not a limit, but a
+ * validation rule every request needs, so it rides along with them.
+ */
+const knownOperationTypesRule: ValidationRule = (context) => ({
+  OperationDefinition(operation) {
+    if (!context.getSchema().getRootType(operation.operation)) {
+      context.reportError(new GraphQLError(`This API has no ${operation.operation} operations.`, { nodes: operation }));
+    }
+  },
+});
+
 /** What Apollo Server needs to enforce these limits (defaults for any not given). */
 export function requestLimits(overrides: Partial<RequestLimits> = {}): {
   parseOptions: ParseOptions;
@@ -282,7 +296,7 @@ export function requestLimits(overrides: Partial<RequestLimits> = {}): {
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...given };
   return {
     parseOptions: { maxTokens: limits.tokens },
-    validationRules: [documentLimitsRule(limits)],
+    validationRules: [documentLimitsRule(limits), knownOperationTypesRule],
     plugin: costLimitPlugin(limits.cost),
   };
 }

@@ -7,6 +7,8 @@ import { paging } from './connections';
 import type { ListArgs } from './fields';
 import { listArgs, toOrderBy, toWhere, type ModelName } from './filters';
 import { visibleById, visibleWhere } from './visibility';
+import { userInputError } from './errors';
+import { textProblem } from './write-inputs';
 
 /** The Prisma delegate of a model (`Contact` → `ctx.db.contact`). */
 export function delegate(ctx: Context, model: ModelName) {
@@ -78,8 +80,13 @@ export function addLookupQuery(options: {
       nullable: true,
       description,
       args: { [arg]: t.arg({ type: argType, required: true }) },
-      resolve: (query, _root, args, ctx) =>
-        delegate(ctx, model).findUnique({ ...query, where: { [arg]: normalize(String((args as Record<string, unknown>)[arg])) } }) as never,
+      resolve: (query, _root, args, ctx) => {
+        const value = String((args as Record<string, unknown>)[arg]);
+        // Text no row can hold: NUL fails the statement, half a surrogate pair is cut short by the embedded driver.
+        const problem = textProblem(value);
+        if (problem) throw userInputError(`Invalid input: ${arg}: ${problem}`, [{ path: [arg], message: problem }]);
+        return delegate(ctx, model).findUnique({ ...query, where: { [arg]: normalize(value) } }) as never;
+      },
     }),
   );
 }

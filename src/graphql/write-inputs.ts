@@ -55,6 +55,22 @@ export const NOUNS: Record<ModelName, string> = {
 
 const datamodel = getDatamodel().datamodel.models as unknown as Record<string, { fields: { name: string; isRequired: boolean; hasDefaultValue: boolean }[] }>;
 
+// Half of a UTF-16 surrogate pair without the other half (e.g. an emoji cut in two).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What makes a string unstorable as text, or undefined. PostgreSQL text cannot
+ * hold NUL (left to the database: a 500, which tools retry). A lone surrogate is
+ * not Unicode: Postgres would store U+FFFD instead, and the embedded database's
+ * driver miscounts its UTF-8 length, cutting the value short or failing the
+ * statement. Used for inputs and filter values alike.
+ */
+export function textProblem(value: string): string | undefined {
+  if (value.includes('\u0000')) return 'must not contain NUL (\\u0000) characters';
+  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text (it contains half of a surrogate pair, e.g. an emoji cut in two)';
+  return undefined;
+}
+
 /** A NOT NULL column that the database fills with a default when none is given. */
 function hasDefault(model: ModelName, column: string): boolean {
   const field = datamodel[model]?.fields.find((f) => f.name === column);
@@ -135,9 +151,9 @@ export async function checkWriteInput(
     }
     if (field.normalize) value = field.normalize(value as never);
     const column = field.column ?? name;
-    // PostgreSQL text cannot hold NUL; left to the database it would be a 500, which tools retry.
-    if (typeof value === 'string' && value.includes('\u0000')) {
-      errors.add(at, 'must not contain NUL (\\u0000) characters');
+    const textFault = typeof value === 'string' ? textProblem(value) : undefined;
+    if (textFault) {
+      errors.add(at, textFault);
       continue;
     }
     const limit = limits[column];

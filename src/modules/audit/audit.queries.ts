@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder';
-import { paging } from '../../graphql/connections';
+import { pagingOf } from '../../graphql/connections';
 import type { ListArgs } from '../../graphql/fields';
 import { listArgs, toOrderBy, toWhere } from '../../graphql/filters';
 
@@ -7,7 +7,7 @@ builder.queryField('auditLog', (t) =>
   t.prismaConnection({
     type: 'AuditLog',
     cursor: 'id',
-    ...paging,
+    ...pagingOf('bigint'),
     authScopes: { admin: true },
     skipTypeScopes: true,
     description: 'Who changed what, with the row before and after (admins only). Newest first unless orderBy says otherwise.',

@@ -6,6 +6,7 @@ import { addCrudMutations, atomic, checkInput, findRecord } from '../../graphql/
 import { DomainError, userInputError, type FieldError } from '../../graphql/errors';
 import { FieldErrorType } from '../../graphql/field-error';
 import { byIds, requestLoader } from '../../graphql/loaders';
+import { textProblem } from '../../graphql/write-inputs';
 import {
   checkConvertLead,
   checkUpsertContact,
@@ -110,6 +111,9 @@ const ContactFormReceiptType = builder.objectRef<ContactFormReceipt>('ContactFor
 /** One upsert as its own unit (a savepoint); its input errors name fields under `path`. */
 function upsertOne(context: Context, input: Record<string, unknown>, path: string[]): Promise<UpsertOutcome> {
   return atomic(context, async (ctx) => {
+    // The email is looked up before the other checks: text the database cannot compare (NUL) is this item's error, not a failed statement.
+    const problem = typeof input.email === 'string' ? textProblem(input.email) : undefined;
+    if (problem) throw userInputError(`Invalid input: ${[...path, 'email'].join('.')}: ${problem}`, [{ path: [...path, 'email'], message: problem }]);
     const existing = await contactByEmail(ctx.db, input.email as string);
     const data = await checkUpsertContact(ctx.db, input, { exists: !!existing, path });
     return upsertContact(ctx.db, existing, data);
