@@ -1,6 +1,7 @@
 import type { NoteType } from '../../generated/prisma/client';
 import { builder } from '../../graphql/builder';
 import { addCrudMutations, atomic, checkInput, findRecord, type CrudOptions } from '../../graphql/crud';
+import { DomainError } from '../../graphql/errors';
 import { checkReferences } from '../../graphql/write-inputs';
 import { AddNoteInput, addNoteFields, noteWrite } from './note.inputs';
 import { createNote, noteSubject, SUBJECT_MODEL } from './note.service';
@@ -9,7 +10,16 @@ addCrudMutations({
   model: 'Note',
   inputs: noteWrite,
   rules: async ({ ctx, data, existing, errors }) => {
-    if (existing) return;
+    if (existing) {
+      // As the notes policy says: a person changes their own notes and unauthored
+      // ones (automation tools'); admins any. Without this the database would
+      // silently match no row and the caller would get NOT_FOUND.
+      const { actor } = ctx;
+      if (actor.kind === 'user' && actor.role !== 'admin' && existing.createdBy != null && existing.createdBy !== actor.id) {
+        throw new DomainError('FORBIDDEN', 'Only its author or an admin can change this note');
+      }
+      return;
+    }
     const noteType = (data.noteType as NoteType | undefined) ?? 'GENERAL';
     data.noteType = noteType;
     const relatedId = data.relatedId as string | null | undefined;
