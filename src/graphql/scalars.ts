@@ -47,7 +47,10 @@ function lenient<T>(
 }
 
 export const DateTimeScalar = lenient(GraphQLDateTime as GraphQLScalarType<Date, unknown>);
-export const UUIDScalar = lenient(GraphQLUUID as GraphQLScalarType<string, unknown>, (text) => text.toLowerCase());
+const LenientUUID = lenient(GraphQLUUID as GraphQLScalarType<string, unknown>, (text) => text.toLowerCase());
+// Output ids come from uuid columns: already valid, so they are not matched against
+// the pattern again (thousands per dashboard response).
+export const UUIDScalar = new GraphQLScalarType({ ...LenientUUID.toConfig(), serialize: (value) => (typeof value === 'string' ? value : LenientUUID.serialize(value)) });
 // graphql-scalars accepts "alice@localhost"; the contacts_email CHECK wants a dot after the @.
 export const EmailAddressScalar = lenient(
   GraphQLEmailAddress as GraphQLScalarType<string, unknown>,

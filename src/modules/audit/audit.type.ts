@@ -1,6 +1,8 @@
 import { builder } from '../../graphql/builder';
 
 export const AuditLogEntryType = builder.prismaObject('AuditLog', {
+  // Only the columns a query asks for are read (fields declare what they need).
+  select: { id: true },
   name: 'AuditLogEntry',
   description: 'One write to a data table, recorded by the database (whoever made it: the API, the Supabase dashboard, SQL).',
   fields: (t) => ({

@@ -2,6 +2,8 @@ import { builder } from '../../graphql/builder';
 import { IntegrationStatusEnum } from '../../graphql/enums';
 
 export const IntegrationType = builder.prismaObject('Integration', {
+  // Only the columns a query asks for are read (fields declare what they need).
+  select: { id: true },
   description: 'A tool a project runs on (Botpress, HubSpot, Make.com, OpenAI, ...).',
   fields: (t) => ({
     id: t.expose('id', { type: 'UUID' }),

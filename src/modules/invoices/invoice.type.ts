@@ -17,6 +17,8 @@ function requestToday(ctx: Context): Date {
 }
 
 export const InvoiceType = builder.prismaObject('Invoice', {
+  // Only the columns a query asks for are read (fields declare what they need).
+  select: { id: true },
   description: 'A bill to a client. Financial records are never deleted along with anything else.',
   fields: (t) => ({
     id: t.expose('id', { type: 'UUID', description: 'The row\'s UUID.' }),

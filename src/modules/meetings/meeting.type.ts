@@ -2,6 +2,8 @@ import { builder } from '../../graphql/builder';
 import { MeetingStatusEnum, MeetingTypeEnum } from '../../graphql/enums';
 
 export const MeetingType = builder.prismaObject('Meeting', {
+  // Only the columns a query asks for are read (fields declare what they need).
+  select: { id: true },
   description: 'A discovery call, demo, onboarding, support or review meeting.',
   fields: (t) => ({
     id: t.expose('id', { type: 'UUID' }),

@@ -6,6 +6,8 @@ import type { Prisma } from '../../generated/prisma/client';
 import { activeIntegrationCosts, monthlyMargin } from './project.service';
 
 export const ProjectType = builder.prismaObject('Project', {
+  // Only the columns a query asks for are read (fields declare what they need).
+  select: { id: true },
   description: 'An automation implementation for a client (a chatbot, a lead-generation system, ...).',
   fields: (t) => ({
     id: t.expose('id', { type: 'UUID' }),

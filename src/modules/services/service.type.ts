@@ -1,6 +1,8 @@
 import { builder } from '../../graphql/builder';
 
 export const ServiceType = builder.prismaObject('Service', {
+  // Only the columns a query asks for are read (fields declare what they need).
+  select: { id: true },
   description: 'A service from Aurum\'s catalog, with its TTD price ranges.',
   fields: (t) => ({
     id: t.expose('id', { type: 'UUID' }),

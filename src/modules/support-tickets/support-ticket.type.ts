@@ -2,6 +2,8 @@ import { builder } from '../../graphql/builder';
 import { PriorityEnum, TicketStatusEnum } from '../../graphql/enums';
 
 export const SupportTicketType = builder.prismaObject('SupportTicket', {
+  // Only the columns a query asks for are read (fields declare what they need).
+  select: { id: true },
   description: 'A client support request.',
   fields: (t) => ({
     id: t.expose('id', { type: 'UUID', description: 'The row\'s UUID.' }),
