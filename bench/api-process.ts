@@ -14,17 +14,19 @@ import ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '..');
 export const STOP_GRACE_MS = 5_000;
-const BUILD_DIR = path.join(__dirname, '.build');
+export const BUILD_DIR = path.join(__dirname, '.build');
 
 /**
  * Transpiles src/ into bench/.build/src and links bench/.build/prisma to the real
  * prisma/ folder: src/db/migrate.ts finds the migrations at ../../prisma from its
- * own file, so the layout must be the same. Returns the entry file.
+ * own file, so the layout must be the same. Returns the entry file. `buildDir`
+ * gives another folder (inside the project, so that node_modules resolve), for a
+ * caller that must not share the benchmark's build (a test running beside it).
  */
-export function buildApi(): { entry: string; files: number; ms: number } {
+export function buildApi(buildDir: string = BUILD_DIR): { entry: string; files: number; ms: number } {
   const started = Date.now();
   const srcDir = path.join(ROOT, 'src');
-  const outDir = path.join(BUILD_DIR, 'src');
+  const outDir = path.join(buildDir, 'src');
   rmSync(outDir, { recursive: true, force: true });
   const files = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   const compilerOptions: ts.CompilerOptions = {
@@ -39,8 +41,8 @@ export function buildApi(): { entry: string; files: number; ms: number } {
     mkdirSync(path.dirname(dest), { recursive: true });
     writeFileSync(dest, outputText);
   }
-  const prismaLink = path.join(BUILD_DIR, 'prisma');
-  if (!existsSync(prismaLink)) symlinkSync(path.relative(BUILD_DIR, path.join(ROOT, 'prisma')), prismaLink, 'dir');
+  const prismaLink = path.join(buildDir, 'prisma');
+  if (!existsSync(prismaLink)) symlinkSync(path.relative(buildDir, path.join(ROOT, 'prisma')), prismaLink, 'dir');
   return { entry: path.join(outDir, 'main.js'), files: files.length, ms: Date.now() - started };
 }
 

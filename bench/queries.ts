@@ -8,6 +8,11 @@ export interface Scenario {
   /** One line for tables and RESULTS.md. */
   title: string;
   query: string;
+  /**
+   * The same request in PostGraphile v5's schema (bench/peer: simplify-inflection,
+   * connection-filter, pg-aggregates), for `--compare`; see PEER_QUERIES.
+   */
+  peerQuery?: string;
 }
 
 /** Three levels: 50 companies, up to 20 projects each, their integrations and services. */
@@ -67,8 +72,76 @@ export const INVOICES_PAGE_QUERY = /* GraphQL */ `
   }
 `;
 
+// ---- the peer's documents (`npm run bench -- --compare`) ---------------------------
+// PostGraphile v5 over the same database, adapted only where its names differ:
+// - `id` is its global node id; the row's UUID is `rowId`;
+// - enum values keep Postgres' spelling (`sent`, not `SENT`);
+// - a project's services are its `projectServices` rows' `service` (no many-to-many
+//   field without another plugin), ordered by service id as the API orders them;
+// - `overdueInvoices` is the `overdue_invoices` view as a connection: the API's
+//   default page (100) and order (days overdue, amount, invoice number) are given
+//   explicitly, and the total owed is pg-aggregates' `sum { amount }`;
+// - the connection-filter plugin spells `gte` as `greaterThanOrEqualTo`;
+// - ordering by the company's name is COMPANY_NAME_ASC, which bench/peer/server.mjs
+//   adds with graphile-utils' addPgTableOrderBy (a correlated subquery on
+//   companies): PostGraphile has no ordering by a related table's column of its own.
+
+export const PEER_DASHBOARD_QUERY = /* GraphQL */ `
+  query Dashboard {
+    companies(first: 50) {
+      totalCount
+      nodes {
+        rowId
+        companyName
+        status
+        monthlyRecurring
+        projects(first: 20) {
+          totalCount
+          nodes {
+            rowId
+            projectName
+            status
+            monthlyFee
+            integrations(first: 20) {
+              totalCount
+              nodes { rowId toolName status monthlyCost }
+            }
+            projectServices(orderBy: SERVICE_ID_ASC) {
+              totalCount
+              nodes { service { rowId serviceName } }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const PEER_OVERDUE_INVOICES_QUERY = /* GraphQL */ `
+  query OverdueInvoices {
+    overdueInvoices(first: 100, orderBy: [DAYS_OVERDUE_DESC, AMOUNT_DESC, INVOICE_NUMBER_ASC]) {
+      totalCount
+      aggregates { sum { amount } }
+      nodes { invoiceNumber companyName amount daysOverdue }
+    }
+  }
+`;
+
+export const PEER_INVOICES_PAGE_QUERY = /* GraphQL */ `
+  query InvoicesPage {
+    invoices(
+      first: 50
+      filter: { status: { in: [sent, overdue, paid] }, amount: { greaterThanOrEqualTo: "500" } }
+      orderBy: [COMPANY_NAME_ASC, DUE_DATE_DESC]
+    ) {
+      totalCount
+      nodes { rowId invoiceNumber amount status dueDate company { companyName } }
+    }
+  }
+`;
+
 export const SCENARIOS: readonly Scenario[] = [
-  { name: 'dashboard', title: 'companies → projects → integrations + services (50 × 20 × 20)', query: DASHBOARD_QUERY },
-  { name: 'overdue-invoices', title: 'overdueInvoices: total owed and rows', query: OVERDUE_INVOICES_QUERY },
-  { name: 'invoices-page', title: 'invoices: filtered, ordered by company name and due date, 50', query: INVOICES_PAGE_QUERY },
+  { name: 'dashboard', title: 'companies → projects → integrations + services (50 × 20 × 20)', query: DASHBOARD_QUERY, peerQuery: PEER_DASHBOARD_QUERY },
+  { name: 'overdue-invoices', title: 'overdueInvoices: total owed and rows', query: OVERDUE_INVOICES_QUERY, peerQuery: PEER_OVERDUE_INVOICES_QUERY },
+  { name: 'invoices-page', title: 'invoices: filtered, ordered by company name and due date, 50', query: INVOICES_PAGE_QUERY, peerQuery: PEER_INVOICES_PAGE_QUERY },
 ];

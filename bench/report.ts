@@ -16,7 +16,38 @@ export interface ServerFigures {
   idleRssMb?: number | null;
   /** VmHWM at the end of the run: the process's peak RSS. */
   peakRssMb?: number | null;
+  /** Share of the machine's CPU time in use over 2 s just before this server started (other work than the benchmark's), %. */
+  busyCpuBefore?: number | null;
   scenarios: ScenarioFigures[];
+}
+
+/** One scenario measured on the API and on the peer with equivalent credentials (`--compare`). */
+export interface ComparisonRow {
+  scenario: string;
+  /** The pairing of credentials, e.g. "person token" or "no per-request role". */
+  pairing: string;
+  /** Names of the two servers in `servers`. */
+  ours: string;
+  peer: string;
+  oursRequestsPerSecond: number | null;
+  peerRequestsPerSecond: number | null;
+  /** ours / peer: above 1, the API serves more requests per second. */
+  throughputRatio: number | null;
+  oursP99Ms: number | null;
+  peerP99Ms: number | null;
+  /** ours / peer: below 1, the API's slowest 1% answer sooner. */
+  p99Ratio: number | null;
+  oursSqlStatements: number | null;
+  peerSqlStatements: number | null;
+  /** Did both return the same data (checked before measuring), and what was compared. */
+  sameData: boolean;
+  check: string;
+}
+
+export interface Comparison {
+  /** The peer and how it was set up. */
+  peer: string;
+  rows: ComparisonRow[];
 }
 
 export interface BenchResults {
@@ -31,10 +62,12 @@ export interface BenchResults {
   durationSeconds: number;
   warmupSeconds: number;
   servers: ServerFigures[];
+  /** Only with `--compare`: the API against the peer, scenario by scenario. */
+  comparison?: Comparison;
 }
 
 const HEADERS = ['scenario', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'KB/resp', 'SQL/req', 'RSS peak MB'];
-const RUNS_KEPT = 20;
+export const RUNS_KEPT = 20;
 
 const fixed = (n: number | undefined | null, digits = 1) => (n == null || Number.isNaN(n) ? '–' : n.toFixed(digits));
 
@@ -63,6 +96,7 @@ function describeServer(server: ServerFigures): string {
   if (server.startupMs !== undefined) parts.push(`ready in ${(server.startupMs / 1000).toFixed(1)} s`);
   if (server.idleRssMb != null) parts.push(`idle RSS ${fixed(server.idleRssMb, 0)} MB`);
   if (server.peakRssMb != null) parts.push(`peak RSS (VmHWM) ${fixed(server.peakRssMb, 0)} MB`);
+  if (server.busyCpuBefore != null) parts.push(`CPU ${fixed(server.busyCpuBefore, 0)}% busy before it started`);
   return `${server.name}: ${parts.join(', ')}`;
 }
 
@@ -81,14 +115,45 @@ function describeRun(results: BenchResults): string {
   ].join('\n');
 }
 
+const COMPARISON_HEADERS = ['scenario', 'pairing', 'ours req/s', 'peer req/s', 'req/s ours/peer', 'ours p99 ms', 'peer p99 ms', 'p99 ours/peer', 'SQL/req ours', 'SQL/req peer', 'same data'];
+const COMPARISON_NOTE =
+  'ratios are ours / peer: req/s above 1 = the API serves more; p99 below 1 = the API\'s slowest 1% answer sooner';
+
+function comparisonRows(comparison: Comparison): string[][] {
+  return comparison.rows.map((r) => [
+    r.scenario,
+    r.pairing,
+    fixed(r.oursRequestsPerSecond),
+    fixed(r.peerRequestsPerSecond),
+    fixed(r.throughputRatio, 2),
+    fixed(r.oursP99Ms, 0),
+    fixed(r.peerP99Ms, 0),
+    fixed(r.p99Ratio, 2),
+    r.oursSqlStatements == null ? '–' : String(r.oursSqlStatements),
+    r.peerSqlStatements == null ? '–' : String(r.peerSqlStatements),
+    r.sameData ? 'yes' : 'NO',
+  ]);
+}
+
+/** Rows padded to their widest cell; the first `leftAligned` columns are text, the rest numbers. A two-cell row is a name and a message. */
+function padded(headers: string[], rows: string[][], leftAligned = 1): string[] {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.filter((r) => r.length === headers.length).map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.length === 2 && headers.length > 2
+      ? `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]}`
+      : cells.map((c, i) => (i < leftAligned ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(headers), ...rows.map(line)];
+}
+
 /** The console table: columns padded to their widest cell. */
 export function formatTable(results: BenchResults): string {
   const out = [describeRun(results)];
   for (const server of results.servers) {
-    const rows = rowsOf(server);
-    const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.filter((r) => r.length === HEADERS.length).map((r) => r[i]!.length)));
-    const line = (cells: string[]) => (cells.length === 2 ? `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]}` : cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-    out.push('', describeServer(server), line(HEADERS), ...rows.map(line));
+    out.push('', describeServer(server), ...padded(HEADERS, rowsOf(server)));
+  }
+  if (results.comparison) {
+    out.push('', `comparison with ${results.comparison.peer}`, `(${COMPARISON_NOTE})`, ...padded(COMPARISON_HEADERS, comparisonRows(results.comparison), 2));
+    out.push(...results.comparison.rows.map((r) => `check ${r.scenario} (${r.pairing}): ${r.check}`));
   }
   return out.join('\n');
 }
@@ -98,7 +163,8 @@ export function writeLatestJson(file: string, results: BenchResults): void {
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 }
 
-const RUN_MARKER = '<!-- run -->';
+/** Starts each run's section in RESULTS.md (bench/loadtest.ts adds its runs with the same marker). */
+export const RUN_MARKER = '<!-- run -->';
 
 function markdownRun(results: BenchResults): string {
   const lines = [
@@ -109,6 +175,18 @@ function markdownRun(results: BenchResults): string {
   for (const server of results.servers) {
     lines.push('', `**${describeServer(server)}**`, '', `| ${HEADERS.join(' | ')} |`, `|${HEADERS.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
     for (const row of rowsOf(server)) lines.push(row.length === 2 ? `| ${row[0]} | ${row[1]} |${' |'.repeat(HEADERS.length - 2)}` : `| ${row.join(' | ')} |`);
+  }
+  if (results.comparison) {
+    lines.push(
+      '',
+      `**Comparison with ${results.comparison.peer}** (${COMPARISON_NOTE})`,
+      '',
+      `| ${COMPARISON_HEADERS.join(' | ')} |`,
+      `|${COMPARISON_HEADERS.map((_, i) => (i <= 1 ? ' --- ' : ' ---: ')).join('|')}|`,
+      ...comparisonRows(results.comparison).map((row) => `| ${row.join(' | ')} |`),
+      '',
+      ...results.comparison.rows.map((r) => `- check ${r.scenario} (${r.pairing}): ${r.check}`),
+    );
   }
   return lines.join('\n');
 }
@@ -130,6 +208,9 @@ export function updateResultsMarkdown(file: string, results: BenchResults): void
     'the API and PostgreSQL share its CPUs. Columns: requests per second, latency',
     'percentiles, connection errors, non-2xx answers, response body size, SQL statements',
     'per request (the `x-sql-statements` header) and the API\'s peak RSS during the run.',
+    '`npm run loadtest` (bench/loadtest.ts) adds its runs to the same list, headed "loadtest".',
+    'Runs of `npm run bench -- --compare` also measure PostGraphile v5 (bench/peer) on the same',
+    'database, scenarios and load, one server after the other, and end with the ratios ours / peer.',
   ].join('\n');
   const runs = [markdownRun(results), ...previous].slice(0, RUNS_KEPT);
   writeFileSync(file, `${header}\n\n${runs.map((run) => `${RUN_MARKER}\n${run}`).join('\n\n')}\n`);

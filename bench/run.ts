@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { STOP_GRACE_MS, buildApi, readMemory, startApi, type ApiProcess } from './api-process';
 import { prepareDatabase } from './bench-database';
 import { runScenarios } from './load';
+import { PAIRINGS, runComparison, type Pairing } from './compare';
 import { JWT_AUDIENCE, newJwtSecret, signAccessToken, type BenchRole } from './credentials';
 import { SCENARIOS } from './queries';
 import { formatTable, updateResultsMarkdown, writeLatestJson, type BenchResults } from './report';
@@ -26,7 +27,13 @@ const USAGE = `usage: npm run bench -- [options]
   --as <member|admin>   the team role of the signed-in user the requests come from (default member):
                         the runner gives the API a fresh JWT secret and signs the token itself
   --header <k: v>       extra request header (repeatable); an Authorization or X-API-Key header
-                        replaces the runner's own token`;
+                        replaces the runner's own token
+  --compare             also measure PostGraphile v5 (bench/peer, installed there on first use) on the
+                        same database, scenarios and load, one server after the other, and print the
+                        ratios ours / peer (see bench/README.md)
+  --pairing <name>      with --compare, the credentials to compare (repeatable; default both):
+                        token (a person's token: RLS role and claims on both) or service (the API
+                        with an API key, the peer without a per-request role)`;
 
 class UsageError extends Error {}
 class Interrupted extends Error {}
@@ -52,6 +59,8 @@ function parseOptions() {
         connections: { type: 'string' },
         header: { type: 'string', multiple: true },
         as: { type: 'string', default: 'member' },
+        compare: { type: 'boolean', default: false },
+        pairing: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -77,6 +86,13 @@ function parseOptions() {
   }
   if (db.protocol !== 'postgresql:' && db.protocol !== 'postgres:') throw new UsageError(`--db must be a postgresql:// URL`);
   if (parsed.as !== 'member' && parsed.as !== 'admin') throw new UsageError(`--as must be member or admin (got "${parsed.as}")`);
+  const pairings = parsed.pairing ?? Object.keys(PAIRINGS);
+  const unknownPairing = pairings.filter((p) => !(p in PAIRINGS));
+  if (unknownPairing.length) throw new UsageError(`unknown pairing ${unknownPairing.join(', ')} (known: ${Object.keys(PAIRINGS).join(', ')})`);
+  if (parsed.pairing && !parsed.compare) throw new UsageError('--pairing goes with --compare');
+  if (parsed.compare && ('authorization' in headers || 'x-api-key' in headers)) {
+    throw new UsageError('--compare gives both servers its own credentials (see --pairing); leave Authorization and X-API-Key out of --header');
+  }
   return {
     help: parsed.help,
     db: parsed.db,
@@ -88,6 +104,8 @@ function parseOptions() {
     connections: positiveInt('connections', parsed.connections, 20),
     headers,
     role: parsed.as as BenchRole,
+    compare: parsed.compare,
+    pairings: [...new Set(pairings)] as Pairing[],
   };
 }
 
@@ -98,6 +116,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const say = (line: string) => console.log(line);
+  if (options.compare) return compare(options, say);
 
   const database = await prepareDatabase({ url: options.db, scale: options.scale, defaultScale: 10, fresh: options.fresh, progress: say });
   say(
@@ -186,6 +205,31 @@ async function main(): Promise<number> {
     const stopped = await api?.stop();
     if (stopped?.forced) console.error(`bench: the API did not exit within ${STOP_GRACE_MS / 1000} s of SIGTERM, so it was killed`);
   }
+}
+
+/** `--compare`: the API and the peer, one after the other (bench/compare.ts). */
+async function compare(options: ReturnType<typeof parseOptions>, say: (line: string) => void): Promise<number> {
+  const interrupted = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted.signal.aborted) process.exit(130);
+    interrupted.abort(new Interrupted(`interrupted by ${signal}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return runComparison({
+    db: options.db,
+    scale: options.scale,
+    fresh: options.fresh,
+    scenarios: options.scenarios,
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: options.warmupSeconds,
+    connections: options.connections,
+    headers: options.headers,
+    role: options.role,
+    pairings: options.pairings,
+    say,
+    signal: interrupted.signal,
+  });
 }
 
 main().then(
