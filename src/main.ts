@@ -1,5 +1,6 @@
 // `npm start`: the API on DATABASE_URL, or on the embedded PGlite database (migrated
 // and seeded with demo data on first start) when no DATABASE_URL is set.
+import { developmentSignIn } from './auth/development';
 import { ConfigError, loadConfig } from './config';
 import { pendingMigrations } from './db/migrate';
 import { scheduleMaintenance } from './db/maintenance';
@@ -40,13 +41,16 @@ async function main(): Promise<void> {
     }
   }
 
+  const production = config.nodeEnv === 'production';
+  const signIn = !production && !config.auth.jwtSecret && !config.auth.jwksUrl ? await developmentSignIn(config.auth.audience) : undefined;
   const server = await startServer({
     db,
     port: config.port,
     host: config.host,
-    production: config.nodeEnv === 'production',
+    production,
     statementHeader: config.sqlStatementHeader,
-    auth: config.auth,
+    auth: signIn ? { ...config.auth, jwtSecret: signIn.secret } : config.auth,
+    sandboxHeaders: signIn ? { Authorization: `Bearer ${signIn.token}` } : undefined,
     anonymousPerMinute: config.anonymousPerMinute,
     trustProxyHops: config.trustProxyHops,
     introspection: config.introspection,
@@ -54,6 +58,13 @@ async function main(): Promise<void> {
     drainTimeoutMs: config.shutdownTimeoutMs,
   });
   console.log(`Aurum API ready at ${server.url} (${where})`);
+  if (signIn) {
+    console.log(
+      `Development sign-in (no SUPABASE_JWT_SECRET or SUPABASE_JWKS_URL set): Apollo Sandbox at this URL already sends\n` +
+        `  Authorization: Bearer ${signIn.token}\n` +
+        `(an admin of the demo team, valid 12 h, for this run only).`,
+    );
+  }
   const stopMaintenance = scheduleMaintenance(db);
 
   let stopping = false;

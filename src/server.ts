@@ -47,6 +47,8 @@ export interface ServerOptions {
   trustProxyHops?: number;
   /** Introspection and the Sandbox landing page (default: outside production). */
   introspection?: boolean;
+  /** Headers Apollo Sandbox starts with (the development sign-in's token). */
+  sandboxHeaders?: Record<string, string>;
   /** How long stop() lets in-flight requests finish before it closes their connections, in milliseconds (default 10 s). */
   drainTimeoutMs?: number;
 }
@@ -262,7 +264,9 @@ export async function startServer(options: ServerOptions & { port: number; host?
       inputErrorsPlugin,
       httpStatusPlugin,
       limits.plugin,
-      introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false, initialState: { sharedHeaders: options.sandboxHeaders } } })
+        : ApolloServerPluginLandingPageDisabled(),
       // Responses are per caller and never cached by HTTP intermediaries; the
       // cache-control plugin would wrap every field resolver to compute hints.
       ApolloServerPluginCacheControlDisabled(),
