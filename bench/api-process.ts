@@ -65,6 +65,8 @@ export interface StartOptions {
   /** More environment for the server (e.g. its JWT secret). */
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** The Node.js binary to run it with (default: the one running the bench). */
+  node?: string;
 }
 
 /** Every API process this runner started and has not stopped yet (killed on exit). */
@@ -89,7 +91,7 @@ export async function startApi(options: StartOptions): Promise<ApiProcess> {
     ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, [options.entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.node ?? process.execPath, [options.entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let exitCode: number | null | undefined;
   const exit = new Promise<void>((resolve) => {

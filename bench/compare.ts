@@ -52,6 +52,8 @@ export interface CompareOptions {
   headers: Record<string, string>;
   role: BenchRole;
   pairings: Pairing[];
+  /** Which Node.js runs the API: the peer's (the same runtime for both, default) or the system's. */
+  apiNode: 'peer' | 'system';
   say: (line: string) => void;
   signal: AbortSignal;
 }
@@ -311,6 +313,10 @@ export async function runComparison(options: CompareOptions): Promise<number> {
   const versions = peerVersions();
   say(`peer: PostGraphile ${versions.postgraphile} on Node ${peerNodeVersion} (${path.relative(process.cwd(), peerNode)})`);
 
+  // Both servers on the same runtime by default, so the figures compare the servers, not two V8s.
+  const apiNode = options.apiNode === 'system' ? process.execPath : peerNode;
+  const apiNodeVersion = spawnSync(apiNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  say(`API on Node ${apiNodeVersion}${options.apiNode === 'system' ? ' (the system\'s, --api-node system)' : ' (the peer\'s, so both run on the same runtime; --api-node system for the system\'s)'}`);
   const build = buildApi();
   say(`API built: ${build.files} files transpiled in ${(build.ms / 1000).toFixed(1)} s`);
 
@@ -349,7 +355,14 @@ export async function runComparison(options: CompareOptions): Promise<number> {
       say(`[${PAIRINGS[pairing]}] aurum-api`);
       const oursAnswers = new Map<string, Canonical>();
       const ours = await measure(
-        () => startApi({ entry: build.entry, databaseUrl: options.db, logFile: path.join(RESULTS_DIR, 'server.log'), env: { SUPABASE_JWT_SECRET: jwtSecret, JWT_AUDIENCE, DB_POOL_SIZE: String(POOL_SIZE) } }),
+        () =>
+          startApi({
+            entry: build.entry,
+            databaseUrl: options.db,
+            logFile: path.join(RESULTS_DIR, 'server.log'),
+            env: { SUPABASE_JWT_SECRET: jwtSecret, JWT_AUDIENCE, DB_POOL_SIZE: String(POOL_SIZE) },
+            node: apiNode,
+          }),
         async (api) => {
           for (const scenario of scenarios) {
             try {
@@ -367,7 +380,7 @@ export async function runComparison(options: CompareOptions): Promise<number> {
       servers.push({
         name: `aurum-api [${PAIRINGS[pairing]}]`,
         url: ours.url,
-        start: `node bench/.build/src/main.js (transpiled src/, Node ${process.version}), NODE_ENV=production, pool ${POOL_SIZE}`,
+        start: `node bench/.build/src/main.js (transpiled src/, Node ${apiNodeVersion}), NODE_ENV=production, pool ${POOL_SIZE}`,
         caller: oursCaller,
         startupMs: ours.startupMs,
         idleRssMb: ours.idleRssMb,

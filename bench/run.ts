@@ -33,7 +33,9 @@ const USAGE = `usage: npm run bench -- [options]
                         ratios ours / peer (see bench/README.md)
   --pairing <name>      with --compare, the credentials to compare (repeatable; default both):
                         token (a person's token: RLS role and claims on both) or service (the API
-                        with an API key, the peer without a per-request role)`;
+                        with an API key, the peer without a per-request role)
+  --api-node <peer|system>  with --compare, the Node.js the API runs on: the peer's (default: both
+                        servers on the same runtime) or the one running the bench`;
 
 class UsageError extends Error {}
 class Interrupted extends Error {}
@@ -61,6 +63,7 @@ function parseOptions() {
         as: { type: 'string', default: 'member' },
         compare: { type: 'boolean', default: false },
         pairing: { type: 'string', multiple: true },
+        'api-node': { type: 'string', default: 'peer' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -90,6 +93,8 @@ function parseOptions() {
   const unknownPairing = pairings.filter((p) => !(p in PAIRINGS));
   if (unknownPairing.length) throw new UsageError(`unknown pairing ${unknownPairing.join(', ')} (known: ${Object.keys(PAIRINGS).join(', ')})`);
   if (parsed.pairing && !parsed.compare) throw new UsageError('--pairing goes with --compare');
+  const apiNode = parsed['api-node'];
+  if (apiNode !== 'peer' && apiNode !== 'system') throw new UsageError(`--api-node must be peer or system (got "${apiNode}")`);
   if (parsed.compare && ('authorization' in headers || 'x-api-key' in headers)) {
     throw new UsageError('--compare gives both servers its own credentials (see --pairing); leave Authorization and X-API-Key out of --header');
   }
@@ -106,6 +111,7 @@ function parseOptions() {
     role: parsed.as as BenchRole,
     compare: parsed.compare,
     pairings: [...new Set(pairings)] as Pairing[],
+    apiNode: apiNode as 'peer' | 'system',
   };
 }
 
@@ -227,6 +233,7 @@ async function compare(options: ReturnType<typeof parseOptions>, say: (line: str
     headers: options.headers,
     role: options.role,
     pairings: options.pairings,
+    apiNode: options.apiNode,
     say,
     signal: interrupted.signal,
   });
