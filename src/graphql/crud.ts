@@ -4,26 +4,15 @@
 // service, whatever rules it has; workflow mutations use `atomic` and
 // `findRecord` the same way.
 import type { Scopes } from '../auth/scopes';
-import type { Context, Db } from './context';
+import type { Context } from './context';
 import { builder } from './builder';
 import { InputErrors, notFoundError } from './errors';
+import { delegateOf } from './delegate';
 import type { ModelName } from './filters';
 import { visibleById } from './visibility';
 import { checkWriteInput, NOUNS, type defineWriteInputs, type WriteFields } from './write-inputs';
 
 type Row = { id: string } & Record<string, unknown>;
-
-interface Delegate {
-  findUnique(args: object): Promise<Row | null>;
-  findUniqueOrThrow(args: object): Promise<Row>;
-  create(args: object): Promise<Row>;
-  update(args: object): Promise<Row>;
-  delete(args: object): Promise<Row>;
-}
-
-export function delegateOf(db: Db, model: ModelName): Delegate {
-  return (db as unknown as Record<string, Delegate>)[model[0]!.toLowerCase() + model.slice(1)]!;
-}
 
 /**
  * Runs a mutation's writes as one unit: a savepoint inside the request's

@@ -24,6 +24,13 @@ export function relatedList(t: Parameters<typeof listArgs>[0], model: ModelName)
   } as const;
 }
 
+/** Connection options for a connection whose resolver returns `totalCount` with its page. */
+export const withTotalCount = {
+  fields: (c: { int: (o: object) => unknown }) => ({
+    totalCount: c.int({ description: 'How many records match, across all pages.', resolve: (conn: { totalCount: number }) => conn.totalCount }),
+  }),
+} as never;
+
 type ConnectionBuilder = {
   connection: (options: never, connectionOptions: never) => unknown;
   arg: (...args: never[]) => unknown;
@@ -66,10 +73,6 @@ export function batchedConnection<Parent, Row>(
         return { ...resolveArrayConnection({ args }, rows), totalCount: rows.length };
       },
     } as never,
-    {
-      fields: (c: { int: (o: object) => unknown }) => ({
-        totalCount: c.int({ description: 'How many records match, across all pages.', resolve: (conn: { totalCount: number }) => conn.totalCount }),
-      }),
-    } as never,
+    withTotalCount,
   );
 }

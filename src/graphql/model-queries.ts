@@ -3,6 +3,7 @@
 // nine types, so paging, counting and null-for-unknown-id behave the same everywhere.
 import type { Context } from './context';
 import { builder } from './builder';
+import { delegateOf } from './delegate';
 import { paging } from './connections';
 import type { ListArgs } from './fields';
 import { listArgs, toOrderBy, toWhere, type ModelName } from './filters';
@@ -11,14 +12,7 @@ import { userInputError } from './errors';
 import { textProblem } from './write-inputs';
 
 /** The Prisma delegate of a model (`Contact` → `ctx.db.contact`). */
-export function delegate(ctx: Context, model: ModelName) {
-  const key = (model[0]!.toLowerCase() + model.slice(1)) as 'contact';
-  return ctx.db[key] as unknown as {
-    findUnique(args: object): Promise<unknown>;
-    findMany(args: object): Promise<unknown[]>;
-    count(args?: object): Promise<number>;
-  };
-}
+export const delegate = (ctx: Context, model: ModelName) => delegateOf(ctx.db, model);
 
 export function addModelQueries(options: {
   model: ModelName;

@@ -13,6 +13,7 @@ import type { EnumRef } from '@pothos/core';
 import { COLUMN_LIMITS } from '../generated/column-limits';
 import { getDatamodel } from '../generated/pothos-types';
 import { builder } from './builder';
+import { delegateOf } from './delegate';
 import type { Db } from './context';
 import { InputErrors } from './errors';
 import type { ModelName } from './filters';
@@ -184,8 +185,7 @@ export async function checkReferences(db: Db, references: { model: ModelName; id
   const byModel = new Map<ModelName, typeof references>();
   for (const ref of references) byModel.set(ref.model, [...(byModel.get(ref.model) ?? []), ref]);
   for (const [model, refs] of byModel) {
-    const delegate = (db as unknown as Record<string, { findMany(args: object): Promise<{ id: string }[]> }>)[model[0]!.toLowerCase() + model.slice(1)]!;
-    const found = new Set((await delegate.findMany({ where: { id: { in: refs.map((r) => r.id) } }, select: { id: true } })).map((r) => r.id));
+    const found = new Set((await delegateOf(db, model).findMany({ where: { id: { in: refs.map((r) => r.id) } }, select: { id: true } })).map((r) => r.id));
     for (const ref of refs) if (!found.has(ref.id)) errors.add(ref.path, `no ${NOUNS[model]} with this id`);
   }
 }
