@@ -8,7 +8,7 @@ import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { builder } from '../../graphql/builder';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../../graphql/connections';
 import { atomic, findRecord } from '../../graphql/crud';
-import type { ListArgs } from '../../graphql/fields';
+import { withTotalCount, type ListArgs } from '../../graphql/fields';
 import { listArgs, toOrderBy, toWhere } from '../../graphql/filters';
 import { ServiceType } from '../services/service.type';
 import { addServiceToProject, removeServiceFromProject } from './project.service';
@@ -70,11 +70,7 @@ function linkConnection(side: 'service' | 'project', model: 'Service' | 'Project
           totalCount: (parent._count as Record<string, number>)[relation],
         }),
       } as never,
-      {
-        fields: (c: { int: (o: object) => unknown }) => ({
-          totalCount: c.int({ description: 'How many records match, across all pages.', resolve: (conn: { totalCount: number }) => conn.totalCount }),
-        }),
-      } as never,
+      withTotalCount,
     );
 }
 
