@@ -67,6 +67,10 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** The Node.js binary to run it with (default: the one running the bench). */
   node?: string;
+  /** The working directory (default: the project). */
+  cwd?: string;
+  /** What to call it in errors (default: "the API"). */
+  label?: string;
 }
 
 /** Every API process this runner started and has not stopped yet (killed on exit). */
@@ -91,7 +95,8 @@ export async function startApi(options: StartOptions): Promise<ApiProcess> {
     ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
     ...options.env,
   };
-  const child = spawn(options.node ?? process.execPath, [options.entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.node ?? process.execPath, [options.entry], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const label = options.label ?? 'the API';
   running.add(child);
   let exitCode: number | null | undefined;
   const exit = new Promise<void>((resolve) => {
@@ -138,8 +143,8 @@ export async function startApi(options: StartOptions): Promise<ApiProcess> {
   const deadline = started + (options.readyTimeoutMs ?? 60_000);
   try {
     for (;;) {
-      if (exitCode !== undefined) throw new Error(`the API exited with code ${exitCode} before it was ready: ${failure()}`);
-      if (Date.now() > deadline) throw new Error(`the API was not ready after ${Math.round((deadline - started) / 1000)} s (see ${options.logFile})`);
+      if (exitCode !== undefined) throw new Error(`${label} exited with code ${exitCode} before it was ready: ${failure()}`);
+      if (Date.now() > deadline) throw new Error(`${label} was not ready after ${Math.round((deadline - started) / 1000)} s (see ${options.logFile})`);
       if (announcedUrl && (await isReady(announcedUrl))) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -14,8 +14,8 @@
 // Before measuring the peer, each scenario's answer from both is reduced to the
 // same shape (ids, names, statuses, amounts, counts, order) and compared: a
 // `check` line says what matched, or where they differ (exit status 1).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,84 +101,17 @@ export function ensurePeerInstalled(say: (line: string) => void): string {
 
 // ---- the peer's process -----------------------------------------------------------------
 
-const running = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
-
-/** Starts bench/peer/server.mjs and waits until its /readyz answers; the same contract as startApi. */
-async function startPeer(options: { nodeBin: string; databaseUrl: string; logFile: string; env: Record<string, string>; readyTimeoutMs?: number }): Promise<ApiProcess> {
-  const started = Date.now();
-  mkdirSync(path.dirname(options.logFile), { recursive: true });
-  const log = createWriteStream(options.logFile);
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DATABASE_URL: options.databaseUrl,
-    NODE_ENV: 'production',
-    GRAPHILE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DB_POOL_SIZE: String(POOL_SIZE),
-    SQL_STATEMENT_HEADER: 'true',
-    ...options.env,
-  };
-  const child = spawn(options.nodeBin, [PEER_ENTRY], { cwd: PEER_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let exitCode: number | null | undefined;
-  const exit = new Promise<void>((resolve) => {
-    child.once('exit', (code, signal) => {
-      exitCode = code ?? (signal ? 128 : 1);
-      running.delete(child);
-      resolve();
-    });
+/** Starts bench/peer/server.mjs like the API (startApi), in production mode with the same pool size. */
+function startPeer(options: { nodeBin: string; databaseUrl: string; logFile: string; env: Record<string, string> }): Promise<ApiProcess> {
+  return startApi({
+    node: options.nodeBin,
+    entry: PEER_ENTRY,
+    cwd: PEER_DIR,
+    label: 'the peer',
+    databaseUrl: options.databaseUrl,
+    logFile: options.logFile,
+    env: { GRAPHILE_ENV: 'production', DB_POOL_SIZE: String(POOL_SIZE), ...options.env },
   });
-  let url: string | undefined;
-  let stdoutHead = '';
-  let stderrHead = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    log.write(chunk);
-    if (url) return;
-    stdoutHead += chunk.toString();
-    url = /ready at (http:\/\/\S+\/graphql)/.exec(stdoutHead)?.[1];
-  });
-  child.stderr!.on('data', (chunk: Buffer) => {
-    log.write(chunk);
-    if (stderrHead.length < 8_000) stderrHead += chunk.toString();
-  });
-  const stop = async () => {
-    let forced = false;
-    if (exitCode === undefined) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => {
-        forced = true;
-        child.kill('SIGKILL');
-      }, STOP_GRACE_MS);
-      await exit;
-      clearTimeout(timer);
-    }
-    await new Promise<void>((resolve) => log.end(resolve));
-    return { forced };
-  };
-  const deadline = started + (options.readyTimeoutMs ?? 60_000);
-  try {
-    for (;;) {
-      if (exitCode !== undefined) {
-        const lines = stderrHead.split('\n').map((l) => l.trim()).filter(Boolean);
-        throw new Error(`the peer exited with code ${exitCode} before it was ready: ${lines.find((l) => /^(error:|\w*Error\b)/.test(l)) ?? lines.pop() ?? `see ${options.logFile}`}`);
-      }
-      if (Date.now() > deadline) throw new Error(`the peer was not ready after ${Math.round((deadline - started) / 1000)} s (see ${options.logFile})`);
-      if (url) {
-        const ready = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
-        if (ready) break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url: url!, pid: child.pid!, startupMs: Date.now() - started, exited: () => exitCode !== undefined, stop };
 }
 
 // ---- the same data? ---------------------------------------------------------------------
