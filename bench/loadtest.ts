@@ -32,6 +32,7 @@ import { prepareDatabase, type PreparedDatabase } from './bench-database';
 import { JWT_AUDIENCE, newJwtSecret, signAccessToken } from './credentials';
 import { DASHBOARD_QUERY, INVOICES_PAGE_QUERY, OVERDUE_INVOICES_QUERY } from './queries';
 import { RUN_MARKER, RUNS_KEPT } from './report';
+import { integerOption, Interrupted, UsageError } from './cli';
 
 const RESULTS_DIR = path.join(__dirname, 'results');
 const RESULTS_JSON = path.join(RESULTS_DIR, 'loadtest-latest.json');
@@ -142,16 +143,6 @@ interface Reply {
 // Options
 // ---------------------------------------------------------------------------
 
-class UsageError extends Error {}
-class Interrupted extends Error {}
-
-function integer(name: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer of at least ${min} (got "${value}")`);
-  return n;
-}
-
 function parseOptions() {
   let values;
   try {
@@ -183,12 +174,12 @@ function parseOptions() {
   return {
     help: values.help,
     db: values.db,
-    scale: integer('scale', values.scale, 10, 1),
-    durationSeconds: integer('duration', values.duration, 60, 1),
-    warmupSeconds: integer('warmup', values.warmup, 5, 0),
-    connections: integer('connections', values.connections, 50, 1),
-    retries: integer('retries', values.retries, 100, 0),
-    seed: integer('seed', values.seed, 1, 0),
+    scale: integerOption('scale', values.scale, 10, 1),
+    durationSeconds: integerOption('duration', values.duration, 60, 1),
+    warmupSeconds: integerOption('warmup', values.warmup, 5, 0),
+    connections: integerOption('connections', values.connections, 50, 1),
+    retries: integerOption('retries', values.retries, 100, 0),
+    seed: integerOption('seed', values.seed, 1, 0),
   };
 }
 type Options = ReturnType<typeof parseOptions>;

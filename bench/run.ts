@@ -13,6 +13,7 @@ import { PAIRINGS, runComparison, type Pairing } from './compare';
 import { JWT_AUDIENCE, newJwtSecret, signAccessToken, type BenchRole } from './credentials';
 import { SCENARIOS } from './queries';
 import { formatTable, updateResultsMarkdown, writeLatestJson, type BenchResults } from './report';
+import { integerOption, Interrupted, UsageError } from './cli';
 
 const RESULTS_DIR = path.join(__dirname, 'results');
 const USAGE = `usage: npm run bench -- [options]
@@ -36,16 +37,6 @@ const USAGE = `usage: npm run bench -- [options]
                         with an API key, the peer without a per-request role)
   --api-node <peer|system>  with --compare, the Node.js the API runs on: the peer's (default: both
                         servers on the same runtime) or the one running the bench`;
-
-class UsageError extends Error {}
-class Interrupted extends Error {}
-
-function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer of at least ${min} (got "${value}")`);
-  return n;
-}
 
 function parseOptions() {
   let parsed;
@@ -101,12 +92,12 @@ function parseOptions() {
   return {
     help: parsed.help,
     db: parsed.db,
-    scale: parsed.scale === undefined ? undefined : positiveInt('scale', parsed.scale, 10),
+    scale: parsed.scale === undefined ? undefined : integerOption('scale', parsed.scale, 10),
     fresh: parsed.fresh,
     scenarios: SCENARIOS.filter((s) => names.includes(s.name)),
-    durationSeconds: positiveInt('duration', parsed.duration, 10),
-    warmupSeconds: positiveInt('warmup', parsed.warmup, 3, 0),
-    connections: positiveInt('connections', parsed.connections, 20),
+    durationSeconds: integerOption('duration', parsed.duration, 10),
+    warmupSeconds: integerOption('warmup', parsed.warmup, 3, 0),
+    connections: integerOption('connections', parsed.connections, 20),
     headers,
     role: parsed.as as BenchRole,
     compare: parsed.compare,
