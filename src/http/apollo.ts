@@ -1,0 +1,81 @@
+// Apollo Server as the GraphQL pipeline uses it: its plugins (the one list to add
+// to), and executeGraphQL, the one place where Apollo's answer becomes the HTTP
+// response text.
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLSchema } from 'graphql';
+import type { DatabaseLimits } from '../db/errors';
+import type { Context } from '../graphql/context';
+import { formatError } from '../graphql/errors';
+import { inputErrorsPlugin } from '../graphql/input-errors';
+import type { requestLimits } from '../graphql/limits';
+import { logger } from '../logger';
+import type { HttpResponse } from './response';
+import { httpStatusPlugin } from './status';
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  production: boolean;
+  introspection: boolean;
+  /** What enforces the abuse limits (src/graphql/limits.ts). */
+  limits: ReturnType<typeof requestLimits>;
+  databaseLimits: DatabaseLimits;
+  /** Headers Apollo Sandbox starts with. */
+  sandboxHeaders?: Record<string, string>;
+}
+
+export async function startApollo(options: ApolloOptions): Promise<ApolloServer<Context>> {
+  const { production, introspection, limits } = options;
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    introspection,
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    allowBatchedHttpRequests: false,
+    // main.ts owns shutdown (drain, then close the database); Apollo's own signal
+    // handler would race it and leave the process waiting for idle connections.
+    stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, {
+        exposeDetails: !production,
+        limits: options.databaseLimits,
+        log: (err) => {
+          const errorId = randomUUID();
+          logger.error('unexpected error', { errorId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+          return errorId;
+        },
+      }),
+    plugins: [
+      inputErrorsPlugin,
+      httpStatusPlugin,
+      limits.plugin,
+      introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false, initialState: { sharedHeaders: options.sandboxHeaders } } })
+        : ApolloServerPluginLandingPageDisabled(),
+      // Responses are per caller and never cached by HTTP intermediaries; the
+      // cache-control plugin would wrap every field resolver to compute hints.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}
+
+/**
+ * Runs one GraphQL request through Apollo (on `context.db`: the shared client or
+ * the request's transaction) and returns its HTTP response with the body as text.
+ */
+export async function executeGraphQL(apollo: ApolloServer<Context>, request: HTTPGraphQLRequest, context: Context): Promise<HttpResponse> {
+  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context });
+  const headers: Record<string, string> = {};
+  for (const [key, value] of response.headers) headers[key] = value;
+  let text = '';
+  if (response.body.kind === 'complete') text = response.body.string;
+  else for await (const chunk of response.body.asyncIterator) text += chunk;
+  return { status: response.status ?? 200, headers, body: text };
+}
