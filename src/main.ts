@@ -4,20 +4,24 @@ import { developmentSignIn } from './auth/development';
 import { ConfigError, loadConfig } from './config';
 import { pendingMigrations } from './db/migrate';
 import { scheduleMaintenance } from './db/maintenance';
-import { describeDatabase, openDatabase } from './db/open';
+import { openDatabase } from './db/open';
 import { seedDemoData } from './db/seed';
 import { logger } from './logger';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config, {
-    poolSize: config.database.poolSize,
-    connectionTimeoutMs: config.database.connectTimeoutMs,
-    statementTimeoutMs: config.database.statementTimeoutMs,
-    queryTimeoutMs: config.database.queryTimeoutMs,
-  });
-  const where = describeDatabase(config);
+  const db = await openDatabase(
+    config,
+    {
+      poolSize: config.database.poolSize,
+      connectionTimeoutMs: config.database.connectTimeoutMs,
+      statementTimeoutMs: config.database.statementTimeoutMs,
+      queryTimeoutMs: config.database.queryTimeoutMs,
+    },
+    { owner: true },
+  );
+  const { where } = db;
 
   if (db.kind === 'embedded') {
     const firstStart = (await db.appliedMigrations()).length === 0;
@@ -27,6 +31,8 @@ async function main(): Promise<void> {
       console.log('First start: seeding demo data');
       await seedDemoData(db.prisma, (line) => console.log(line));
     }
+    // The command-line tools (and anything else) reach the database through the server from now on.
+    await db.expose();
   } else {
     let pending: string[];
     try {
@@ -58,6 +64,7 @@ async function main(): Promise<void> {
     drainTimeoutMs: config.shutdownTimeoutMs,
   });
   console.log(`Aurum API ready at ${server.url} (${where})`);
+  if (db.kind === 'embedded') console.log(`The embedded database also answers at ${db.url} while the server runs (npm run api-key, db:seed, psql ...).`);
   if (signIn) {
     console.log(
       `Development sign-in (no SUPABASE_JWT_SECRET or SUPABASE_JWKS_URL set): Apollo Sandbox at this URL already sends\n` +

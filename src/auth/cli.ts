@@ -2,7 +2,7 @@
 // DATABASE_URL or the embedded database. A new key is printed once; only its hash
 // is stored.
 import { ConfigError, loadConfig } from '../config';
-import { describeDatabase, openDatabase } from '../db/open';
+import { openDatabase } from '../db/open';
 import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from './api-keys';
 
 const USAGE = `usage:
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
         throw new ConfigError((error as Error).message);
       }
       const { id, key } = await createApiKey(db.prisma, name, scopes);
-      console.log(`Created API key "${name}" (${scopes.join(', ')}) on ${describeDatabase(config)}\n  id:  ${id}\n  key: ${key}\nCopy the key now: it is not stored and cannot be shown again. Send it as the X-API-Key header.`);
+      console.log(`Created API key "${name}" (${scopes.join(', ')}) on ${db.where}\n  id:  ${id}\n  key: ${key}\nCopy the key now: it is not stored and cannot be shown again. Send it as the X-API-Key header.`);
     } else if (command === 'list') {
       const keys = await listApiKeys(db.prisma);
       if (keys.length === 0) console.log('No API keys.');

@@ -7,14 +7,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { ConfigError, loadConfig } from '../config';
 import { diffSchemaAgainstMigrations, MIGRATIONS_DIR, pendingMigrations } from './migrate';
-import { describeDatabase, openDatabase } from './open';
+import { openDatabase } from './open';
 import { seedDemoData } from './seed';
 
 async function migrate(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config);
   try {
-    console.log(`Migrating ${describeDatabase(config)}`);
+    console.log(`Migrating ${db.where}`);
     const applied = await db.migrate();
     if (applied.length === 0) console.log('No pending migrations.');
     for (const name of applied) console.log(`Applied ${name}`);
@@ -28,7 +28,7 @@ async function status(): Promise<void> {
   const db = await openDatabase(config);
   try {
     const pending = pendingMigrations(await db.appliedMigrations());
-    console.log(`${describeDatabase(config)}: ${pending.length === 0 ? 'up to date' : `pending: ${pending.join(', ')}`}`);
+    console.log(`${db.where}: ${pending.length === 0 ? 'up to date' : `pending: ${pending.join(', ')}`}`);
     if (pending.length > 0) process.exitCode = 1;
   } finally {
     await db.close();
@@ -63,7 +63,7 @@ async function seed(): Promise<void> {
   try {
     const pending = pendingMigrations(await db.appliedMigrations());
     if (pending.length > 0) throw new ConfigError(`migrations pending (${pending.join(', ')}): run npm run db:migrate first`);
-    console.log(`Seeding ${describeDatabase(config)}`);
+    console.log(`Seeding ${db.where}`);
     await seedDemoData(db.prisma, (line) => console.log(line));
   } finally {
     await db.close();

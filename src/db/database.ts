@@ -10,7 +10,9 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client';
 import { logger } from '../logger';
 import type { DatabaseLimits } from './errors';
+import { serveEmbedded, type EmbeddedServer } from './embedded-server';
 import { applyMigrations } from './migrate';
+import { lockDirectory, type DirectoryLock } from './owner';
 import { countingAdapter, type StatementCounter } from './statements';
 
 export type { PrismaClient };
@@ -28,6 +30,17 @@ export interface Database {
   ping(): Promise<void>;
   /** The limits this database enforces (Postgres), so errors can name the one a request hit. */
   limits?: DatabaseLimits;
+  /**
+   * A postgresql:// URL for connections of their own (a job queue, LISTEN, the
+   * CLIs): Postgres: the direct URL (a real session, not the transaction pooler);
+   * embedded: its local socket, once `expose()` has run (undefined before).
+   */
+  url?: string;
+  /**
+   * Makes `url` usable and returns it: the embedded database starts serving on a
+   * local Postgres socket (src/db/embedded-server.ts); Postgres already is one.
+   */
+  expose(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -134,10 +147,13 @@ export function connectPostgres(options: PostgresOptions): Database {
   const adapter = countingAdapter(new PrismaPg(pool), statements);
   const prisma = new PrismaClient({ adapter });
   let closed: Promise<void> | undefined;
+  const url = options.directUrl ?? options.url;
   return {
     kind: 'postgres',
     prisma,
     statements,
+    url,
+    expose: async () => url,
     limits: { connectTimeoutMs, statementTimeoutMs: statementTimeoutMs || undefined, queryTimeoutMs: queryTimeoutMs || undefined },
     migrate: async () => {
       // One connection: the engine's advisory lock and the scripts share a session.
@@ -162,11 +178,20 @@ export function connectPostgres(options: PostgresOptions): Database {
   };
 }
 
-/** The embedded database; `dataDir` undefined keeps it in memory (tests). */
+/**
+ * The embedded database; `dataDir` undefined keeps it in memory (tests). A data
+ * directory is locked for this process until close() (src/db/owner.ts).
+ */
 export async function connectEmbedded(dataDir?: string): Promise<Database & { pglite: PGlite }> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
-  return embeddedDatabase(pglite);
+  if (!dataDir) return embeddedDatabase(await PGlite.create());
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDirectory(dataDir);
+  try {
+    return embeddedDatabase(await PGlite.create({ dataDir }), lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /**
@@ -194,10 +219,11 @@ function withSavepoints<F extends SqlDriverAdapterFactory>(factory: F): F {
   return factory;
 }
 
-export function embeddedDatabase(pglite: PGlite): Database & { pglite: PGlite } {
+export function embeddedDatabase(pglite: PGlite, lock?: DirectoryLock): Database & { pglite: PGlite } {
   const statements: StatementCounter = { total: 0 };
   const prisma = new PrismaClient({ adapter: countingAdapter(withSavepoints(new PrismaPGlite(pglite)), statements) });
-  return {
+  let server: Promise<EmbeddedServer> | undefined;
+  const database: Database & { pglite: PGlite } = {
     kind: 'embedded',
     pglite,
     prisma,
@@ -207,9 +233,18 @@ export function embeddedDatabase(pglite: PGlite): Database & { pglite: PGlite } 
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },
+    expose: async () => {
+      server ??= serveEmbedded(pglite);
+      database.url = (await server).url;
+      lock?.advertise(database.url);
+      return database.url;
+    },
     close: async () => {
+      if (server) await (await server).close();
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
+      lock?.release();
     },
   };
+  return database;
 }

@@ -19,7 +19,7 @@ export function testTargets(): Target[] {
 
 export interface TestDatabase extends Database {
   target: Target;
-  /** A connection string for this database (Postgres only). */
+  /** A connection string for this database (Postgres; embedded once `expose()` ran). */
   url?: string;
   /** Runs SQL as the superuser/owner (bypasses RLS). */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -115,10 +115,12 @@ export async function createTestDatabase(target: Target, options: { seed?: boole
   }
   if (migrate) await db.migrate();
   if (migrate && seed) await seedDemoData(db.prisma);
-  return {
+  const database: TestDatabase = {
     ...db,
     target,
     url,
+    // The embedded database gets its URL when it starts serving a socket.
+    expose: async () => (database.url = await db.expose()),
     sql,
     asRole: (role, claims, fn) =>
       transaction(async (tx) => {
@@ -141,4 +143,5 @@ export async function createTestDatabase(target: Target, options: { seed?: boole
       await dropExtra();
     },
   };
+  return database;
 }
