@@ -110,7 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     nodeEnv,
     port: parsePort(env.PORT),
-    host: env.HOST?.trim() || '0.0.0.0',
+    // Outside production only this machine reaches the server unless HOST says otherwise.
+    host: env.HOST?.trim() || (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl,
     directUrl,
     pgliteDataDir: path.resolve(env.PGLITE_DATA_DIR?.trim() || path.join(__dirname, '..', '.data', 'pglite')),

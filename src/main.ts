@@ -1,5 +1,6 @@
 // `npm start`: the API on DATABASE_URL, or on the embedded PGlite database (migrated
 // and seeded with demo data on first start) when no DATABASE_URL is set.
+import './env';
 import { developmentSignIn } from './auth/development';
 import { ConfigError, loadConfig } from './config';
 import { pendingMigrations } from './db/migrate';

@@ -15,6 +15,7 @@ import { startApollo } from './http/apollo';
 import { graphqlRoute } from './http/graphql-route';
 import { liveness, readiness } from './http/health';
 import { anonymousRateLimit } from './http/rate-limit';
+import { developmentSandbox } from './http/sandbox';
 import { errorResponse, send } from './http/response';
 import { router, type Routes } from './http/router';
 import { transactionStage } from './http/transaction';
@@ -44,7 +45,7 @@ export interface ServerOptions {
   trustProxyHops?: number;
   /** Introspection and the Sandbox landing page (default: outside production). */
   introspection?: boolean;
-  /** Headers Apollo Sandbox starts with (the development sign-in's token). */
+  /** Headers Apollo Sandbox starts with for callers on this machine (the development sign-in's token). */
   sandboxHeaders?: Record<string, string>;
   /** How long stop() lets in-flight requests finish before it closes their connections, in milliseconds (default 10 s). */
   drainTimeoutMs?: number;
@@ -77,7 +78,6 @@ export async function startServer(options: ServerOptions & { port: number; host?
     introspection: options.introspection ?? !production,
     limits: requestLimits(options.limits),
     databaseLimits,
-    sandboxHeaders: options.sandboxHeaders,
   });
   const graphql = graphqlRoute({
     db,
@@ -92,6 +92,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     trustProxyHops: options.trustProxyHops ?? 0,
     statementHeader: options.statementHeader ?? !production,
+    sandbox: options.sandboxHeaders && (options.introspection ?? !production) ? await developmentSandbox(options.sandboxHeaders) : undefined,
   });
   const routes: Routes = {
     '/graphql': graphql,
@@ -122,7 +123,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    http.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = http.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : 'localhost';

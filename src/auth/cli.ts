@@ -1,6 +1,7 @@
 // `npm run api-key -- create|list|revoke`: API keys for automation tools, on
 // DATABASE_URL or the embedded database. A new key is printed once; only its hash
 // is stored.
+import '../env';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/open';
 import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from './api-keys';

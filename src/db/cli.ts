@@ -1,6 +1,7 @@
 // Database commands: `npm run db:migrate`, `npm run db:migration -- <name>`,
 // `npm run db:seed`, `npm run db:status`. They act on DATABASE_URL (DIRECT_URL for
 // migrations) or, with neither set, on the embedded database.
+import '../env';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';

@@ -22,8 +22,6 @@ export interface ApolloOptions {
   /** What enforces the abuse limits (src/graphql/limits.ts). */
   limits: ReturnType<typeof requestLimits>;
   databaseLimits: DatabaseLimits;
-  /** Headers Apollo Sandbox starts with. */
-  sandboxHeaders?: Record<string, string>;
 }
 
 export async function startApollo(options: ApolloOptions): Promise<ApolloServer<Context>> {
@@ -55,7 +53,7 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
       httpStatusPlugin,
       limits.plugin,
       introspection
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false, initialState: { sharedHeaders: options.sandboxHeaders } } })
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false } })
         : ApolloServerPluginLandingPageDisabled(),
       // Responses are per caller and never cached by HTTP intermediaries; the
       // cache-control plugin would wrap every field resolver to compute hints.

@@ -1,5 +1,6 @@
 // POST/GET /graphql: the request pipeline, one stage per file —
 //   1. body.ts         the HTTP request becomes a GraphQL request (size, JSON, depth)
+//      sandbox.ts      (development sign-in) the Sandbox with its token, for this machine only
 //   2. caller.ts       who is calling (401 for a wrong credential)
 //   3. rate-limit.ts   anonymous callers are limited per address (429)
 //   4. transaction.ts  where the operation runs: a transaction with the audit
@@ -17,6 +18,7 @@ import { readIdempotencyKey, requestHash } from './idempotency';
 import { operationKind } from './operation';
 import type { RateLimit } from './rate-limit';
 import { send } from './response';
+import type { SandboxPage } from './sandbox';
 import type { Route } from './router';
 import type { Plan, TransactionStage } from './transaction';
 
@@ -33,6 +35,8 @@ export interface GraphQLRouteOptions {
   trustProxyHops: number;
   /** Report the request's SQL statement count in `x-sql-statements`. */
   statementHeader: boolean;
+  /** The development sign-in's landing page. */
+  sandbox?: SandboxPage;
 }
 
 /** One request at a time: the embedded database has a single session, which concurrent requests would share. */
@@ -61,6 +65,8 @@ export function graphqlRoute(options: GraphQLRouteOptions): Route {
     const request = await readGraphQLRequest(req, url, options.maxBodyBytes);
     const operation = plan(request, requestId);
     const address = clientAddress(req, options.trustProxyHops);
+    const page = await options.sandbox?.(request, address);
+    if (page) return send(res, page, { 'x-request-id': requestId });
     const { result: response, statements } = await countStatements(() =>
       exclusive(async () => {
         const caller = await identifyCaller(options.authenticate, request.http.headers, address);
