@@ -1,6 +1,6 @@
 // After migrating, the database catalog holds every table, column, type, length,
 // enum, index, unique key, foreign key, view and RLS flag of the seed design
-// (../shared/seeds/000_0f77882be5a08056.txt).
+// (docs/database-design.md).
 import { createTestDatabase, testTargets, type TestDatabase } from './helpers/db';
 
 const ts = 'timestamptz';
