@@ -1,6 +1,7 @@
 // Environment, read and validated once at start-up. A bad value is one clear line
 // (ConfigError), never a stack trace; see .env.example for every variable.
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './logger';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -45,6 +46,8 @@ export interface Config {
   };
   /** After SIGTERM/SIGINT: how long in-flight requests may take to finish, in ms. */
   shutdownTimeoutMs: number;
+  /** The least severe log level written (src/logger.ts reads it at start-up). */
+  logLevel: LogLevel;
 }
 
 function parseUrl(name: string, value: string | undefined): string | undefined {
@@ -96,6 +99,12 @@ function parseBoolean(name: string, value: string | undefined, fallback: boolean
   throw new ConfigError(`${name} must be true or false (got "${value}")`);
 }
 
+function parseLogLevel(value: string | undefined): LogLevel {
+  const level = value?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(level as LogLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${value}")`);
+  return level as LogLevel;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = parseUrl('DATABASE_URL', env.DATABASE_URL);
   const directUrl = parseUrl('DIRECT_URL', env.DIRECT_URL) ?? databaseUrl;
@@ -132,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryTimeoutMs,
     },
     shutdownTimeoutMs: parseInteger('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 20_000, 0, 600_000),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
   };
 }

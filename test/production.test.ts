@@ -17,7 +17,7 @@ function healthcheck(): string[] {
 
 describePostgres('the production build', () => {
   let database: Awaited<ReturnType<typeof createEmptyPostgres>>;
-  const env = () => ({ PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATABASE_URL: database.url, SUPABASE_JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'warn' });
+  const env = () => ({ PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATABASE_URL: database.url, SUPABASE_JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'info' });
 
   beforeAll(async () => {
     database = await createEmptyPostgres();
@@ -29,7 +29,7 @@ describePostgres('the production build', () => {
   afterAll(() => database.drop());
 
   test('migrates with the compiled tool, serves, passes the image\'s health check and stops cleanly on SIGTERM', async () => {
-    const migrated = spawnSync(process.execPath, ['dist/db/cli.js', 'migrate'], { cwd: ROOT, env: env(), encoding: 'utf8' });
+    const migrated = spawnSync(process.execPath, ['dist/db/cli.js', 'migrate'], { cwd: ROOT, env: { ...env(), LOG_LEVEL: 'warn' }, encoding: 'utf8' });
     expect({ status: migrated.status, stderr: migrated.stderr }).toEqual({ status: 0, stderr: '' });
 
     const server = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env: { ...env(), PORT: '0' } });
@@ -53,6 +53,23 @@ describePostgres('the production build', () => {
     expect(check.status).toBe(0);
     const sandbox = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     expect(sandbox.headers.get('content-type')).not.toMatch(/html/);
+
+    // One log line per request, without the credentials it carried.
+    const created = spawnSync(process.execPath, ['dist/auth/cli.js', 'create', 'Logs', '--scopes', 'read'], { cwd: ROOT, env: env(), encoding: 'utf8' });
+    const key = /key: (\S+)/.exec(created.stdout)![1]!;
+    const probe = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key, 'x-request-id': 'probe-1' }, body: JSON.stringify({ query: 'query Probe { companies(first: 1) { totalCount } }' }) });
+    expect(probe.status).toBe(200);
+    const refused = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-valid-token-1234', 'x-request-id': 'probe-2' }, body: '{"query":"{ __typename }"}' });
+    expect(refused.status).toBe(401);
+    const lines = () => stderr.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    while (!lines().some((l) => l.requestId === 'probe-2')) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lines().filter((l) => l.msg === 'request' && String(l.requestId).startsWith('probe-'))).toEqual([
+      { level: 'info', time: expect.any(String), msg: 'request', requestId: 'probe-1', method: 'POST', path: '/graphql', operation: 'Probe', kind: 'query', caller: 'apiKey', statements: 3, status: 200, durationMs: expect.any(Number) },
+      { level: 'info', time: expect.any(String), msg: 'request', requestId: 'probe-2', method: 'POST', path: '/graphql', operation: null, kind: 'query', caller: 'refused', statements: 0, status: 401, durationMs: expect.any(Number) },
+    ]);
+    expect(stderr).not.toContain(key);
+    expect(stderr).not.toContain('not-a-valid-token');
+    expect(stderr).not.toContain(database.url);
 
     server.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -69,8 +69,15 @@ export interface PostgresOptions {
  * pool would hand that connection out again and everything sent on it would wait
  * in vain (a ROLLBACK too). This client closes the connection instead: pg fails
  * what is queued on it at once, and the pool drops a closed client on release.
+ *
+ * It also sends one statement at a time: Prisma runs a request's independent
+ * reads concurrently, on the one client of its transaction, and pg (which would
+ * queue them itself) deprecates being asked to ("client.query() when the client
+ * is already executing a query").
  */
 class ClosingOnTimeoutClient extends pg.Client {
+  private idle: Promise<unknown> = Promise.resolve();
+
   override query(...args: unknown[]): any {
     const query = super.query as (...a: unknown[]) => unknown;
     const last = args.length - 1;
@@ -82,8 +89,11 @@ class ClosingOnTimeoutClient extends pg.Client {
       };
       return query.apply(this, args);
     }
-    const result = query.apply(this, args);
-    if (result instanceof Promise) result.catch((error: unknown) => this.closeAfterTimeout(error));
+    // A Submittable (a cursor, a stream) is its own object, not a promise.
+    if (typeof (args[0] as { submit?: unknown } | undefined)?.submit === 'function') return query.apply(this, args);
+    const send = () => query.apply(this, args) as Promise<unknown>;
+    const result = this.idle.then(send, send);
+    this.idle = result.catch((error: unknown) => this.closeAfterTimeout(error));
     return result;
   }
 

@@ -15,7 +15,7 @@ import { readGraphQLRequest, type GraphQLHttpRequest } from './body';
 import { clientAddress, identifyCaller, type Authenticate } from './caller';
 import { executeGraphQL } from './apollo';
 import { readIdempotencyKey, requestHash } from './idempotency';
-import { operationKind } from './operation';
+import { operationOf } from './operation';
 import type { RateLimit } from './rate-limit';
 import { send } from './response';
 import type { SandboxPage } from './sandbox';
@@ -50,26 +50,29 @@ function serializer(): <T>(fn: () => Promise<T>) => Promise<T> {
 }
 
 /** What kind of operation this is, and how its writes are tagged and deduplicated (a malformed Idempotency-Key throws: 400). */
-function plan(request: GraphQLHttpRequest, requestId: string): Plan {
+function plan(request: GraphQLHttpRequest, requestId: string): Plan & { name?: string } {
   const { params, http } = request;
-  const kind = operationKind(params.query, params.operationName, MAX_DOCUMENT_TOKENS);
+  const { kind, name } = operationOf(params.query, params.operationName, MAX_DOCUMENT_TOKENS);
   const key = kind === 'mutation' || kind === 'unknown' ? readIdempotencyKey(http.headers.get('idempotency-key')) : undefined;
   const runId = key ?? http.headers.get('x-run-id')?.slice(0, 255) ?? requestId;
-  return { kind, runId, idempotency: key ? { key, hash: requestHash(params) } : undefined };
+  return { kind, name, runId, idempotency: key ? { key, hash: requestHash(params) } : undefined };
 }
 
 export function graphqlRoute(options: GraphQLRouteOptions): Route {
   const { db, apollo } = options;
   const exclusive = db.kind === 'embedded' ? serializer() : <T>(fn: () => Promise<T>) => fn();
-  return async ({ req, res, url, requestId }) => {
+  return async ({ req, res, url, requestId, log }) => {
     const request = await readGraphQLRequest(req, url, options.maxBodyBytes);
-    const operation = plan(request, requestId);
+    const { name, ...operation } = plan(request, requestId);
+    log.operation = name ?? null;
+    log.kind = operation.kind;
     const address = clientAddress(req, options.trustProxyHops);
     const page = await options.sandbox?.(request, address);
     if (page) return send(res, page, { 'x-request-id': requestId });
     const { result: response, statements } = await countStatements(() =>
       exclusive(async () => {
         const caller = await identifyCaller(options.authenticate, request.http.headers, address);
+        log.caller = 'actor' in caller ? caller.actor.kind : 'refused';
         if ('response' in caller) return caller.response;
         const { actor } = caller;
         if (actor.kind === 'anonymous') {
@@ -80,6 +83,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): Route {
         return options.transaction(operation, context, (ctx) => executeGraphQL(apollo, request.http, ctx));
       }),
     );
+    log.statements = statements.total;
     const headers: Record<string, string> = { 'x-request-id': requestId };
     if (options.statementHeader) headers['x-sql-statements'] = String(statements.total);
     send(res, response, headers);

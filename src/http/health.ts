@@ -3,10 +3,15 @@ import type { Database } from '../db/database';
 import { jsonResponse, send } from './response';
 import type { Route } from './router';
 
-export const liveness: Route = async ({ res }) => send(res, jsonResponse(200, { status: 'ok' }));
+export const liveness: Route = async (exchange) => {
+  exchange.logLevel = 'debug';
+  send(exchange.res, jsonResponse(200, { status: 'ok' }));
+};
 
 export function readiness(db: Database, timeoutMs: number): Route {
-  return async ({ res }) => {
+  return async (exchange) => {
+    exchange.logLevel = 'debug';
+    const { res } = exchange;
     const ready = await answersWithin(db, timeoutMs);
     send(res, jsonResponse(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', database: db.kind }));
   };

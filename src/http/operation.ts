@@ -21,14 +21,15 @@ function parsed(query: string, maxTokens: number): DocumentNode | null {
 }
 
 /**
- * 'query', 'mutation' or 'subscription'; 'unknown' when the document does not
- * parse or does not say (Apollo answers those with an error, and the caller
- * treats them like mutations, to be safe).
+ * The operation a request asks for: its kind — 'query', 'mutation' or
+ * 'subscription'; 'unknown' when the document does not parse or does not say
+ * (Apollo answers those with an error, and the caller treats them like
+ * mutations, to be safe) — and its name, if it has one.
  */
-export function operationKind(query: unknown, operationName: unknown, maxTokens: number): 'query' | 'mutation' | 'subscription' | 'unknown' {
-  if (typeof query !== 'string') return 'unknown';
+export function operationOf(query: unknown, operationName: unknown, maxTokens: number): { kind: 'query' | 'mutation' | 'subscription' | 'unknown'; name?: string } {
+  if (typeof query !== 'string') return { kind: 'unknown' };
   const document = parsed(query, maxTokens);
-  if (!document) return 'unknown';
+  if (!document) return { kind: 'unknown' };
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const operation =
     typeof operationName === 'string' && operationName
@@ -36,5 +37,5 @@ export function operationKind(query: unknown, operationName: unknown, maxTokens:
       : operations.length === 1
         ? operations[0]
         : undefined;
-  return operation?.operation ?? 'unknown';
+  return operation ? { kind: operation.operation, name: operation.name?.value } : { kind: 'unknown' };
 }

@@ -15,6 +15,10 @@ export interface Exchange {
   res: ServerResponse;
   url: URL;
   requestId: string;
+  /** What the route learnt, for the request's log line (operation, caller, statements). */
+  log: Record<string, unknown>;
+  /** The level of the request's log line (health probes: debug). */
+  logLevel: 'debug' | 'info';
 }
 
 export type Route = (exchange: Exchange) => Promise<void>;
@@ -39,18 +43,25 @@ function failureResponse(error: unknown, databaseLimits: DatabaseLimits): HttpRe
 
 export function router(routes: Routes, databaseLimits: DatabaseLimits): (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void> {
   return async (req, res, requestId) => {
+    const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
-    if (!route) {
-      send(res, errorResponse(404, 'NOT_FOUND', `No route ${url.pathname}; the API is at /graphql`), { 'x-request-id': requestId });
-      return;
-    }
+    const exchange: Exchange = { req, res, url, requestId, log: {}, logLevel: 'info' };
     try {
-      await route({ req, res, url, requestId });
+      if (route) await route(exchange);
+      else send(res, errorResponse(404, 'NOT_FOUND', `No route ${url.pathname}; the API is at /graphql`), { 'x-request-id': requestId });
     } catch (error) {
       const response = failureResponse(error, databaseLimits);
       if (!res.headersSent) send(res, response, { 'x-request-id': requestId });
       else if (response.status === 500) res.end();
     }
+    // One line per request.
+    logger[exchange.logLevel]('request', {
+      method: req.method,
+      path: url.pathname,
+      ...exchange.log,
+      status: res.statusCode,
+      durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+    });
   };
 }

@@ -35,12 +35,16 @@ import {
  * planned query sends one `findMany ... WHERE id IN (...)` for all of them. Reading
  * each row's query into the key also tells the plugin that it was used.
  */
-function recordOf<T>(ctx: Context, info: GraphQLResolveInfo, model: 'Company' | 'Invoice' | 'Project', query: object, id: string): Promise<T> {
+function recordOf<T>(ctx: Context, info: GraphQLResolveInfo, model: 'Company' | 'Invoice' | 'Project', query: object, id: string): Promise<T>;
+function recordOf<T>(ctx: Context, info: GraphQLResolveInfo, model: 'Company' | 'Invoice' | 'Project', query: object, id: string | null): Promise<T | null>;
+function recordOf<T>(ctx: Context, info: GraphQLResolveInfo, model: 'Company' | 'Invoice' | 'Project', query: object, id: string | null): Promise<T | null> {
   const position = responsePathAsArray(info.path).filter((key) => typeof key === 'string').join('.');
-  return requestLoader<string, T>(ctx, `dashboards:${position}:${JSON.stringify(query)}`, async (ids) => {
+  const loader = requestLoader<string, T>(ctx, `dashboards:${position}:${JSON.stringify(query)}`, async (ids) => {
     const rows = (await delegate(ctx, model).findMany({ ...query, where: { id: { in: [...ids] } } })) as (T & { id: string })[];
     return byIds(ids, rows) as T[];
-  }).load(id);
+  });
+  // A row without the record (an invoice with no project) still read its query above: nothing was planned in vain.
+  return id === null ? Promise.resolve(null) : loader.load(id);
 }
 
 // ---- activeClientsOverview --------------------------------------------------------------
@@ -214,7 +218,7 @@ export const OverdueInvoiceType = builder.objectRef<OverdueInvoiceRow>('OverdueI
       type: 'Project',
       nullable: true,
       description: 'The project billed for, if any.',
-      resolve: (query, row, _args, ctx, info) => (row.projectId ? recordOf<Project>(ctx, info, 'Project', query, row.projectId) : null),
+      resolve: (query, row, _args, ctx, info) => recordOf<Project>(ctx, info, 'Project', query, row.projectId ?? null),
     }),
   }),
 });
