@@ -160,6 +160,17 @@ const ReopenTicket = graphql(`
   }
 `);
 
+const UpdateTicket = graphql(`
+  mutation BillingUpdateTicket($id: UUID!, $input: UpdateSupportTicketInput!) {
+    updateSupportTicket(id: $id, input: $input) {
+      id
+      status
+      resolution
+      resolvedAt
+    }
+  }
+`);
+
 const FAR_FUTURE = '2099-12-31';
 /** Linden Engineering: a prospect without projects; Bayside: a client with live projects. */
 const LINDEN = SEED_IDS.companyWithoutProjects;
@@ -577,6 +588,27 @@ describe.each(testTargets())('billing and support workflows (%s)', (target) => {
       expect(closed.extensions!.fieldErrors).toEqual([{ path: ['id'], message: expect.stringMatching(/reopen it/) }]);
       const seededOpen = await conflict(() => api.post(ReopenTicket, { id: SEED_IDS.openTicket }));
       expect(seededOpen.message).toMatch(/not RESOLVED or CLOSED/);
+    });
+
+    it('updateSupportTicket\'s status follows the same rules: a resolution to resolve, reopening before anything else', async () => {
+      const ticket = await open();
+      await inputError(['input', 'resolution'], () => api.post(UpdateTicket, { id: ticket.id, input: { status: 'RESOLVED' } }));
+      expect(await ticketRow(ticket.id)).toMatchObject({ status: 'open', resolved: false });
+
+      const { updateSupportTicket: resolved } = await api.runOk(UpdateTicket, { id: ticket.id, input: { status: 'RESOLVED', resolution: 'Fixed' } });
+      expect(resolved).toMatchObject({ status: 'RESOLVED', resolution: 'Fixed', resolvedAt: expect.any(String) });
+      const { updateSupportTicket: closed } = await api.runOk(UpdateTicket, { id: ticket.id, input: { status: 'CLOSED' } });
+      expect(closed).toMatchObject({ status: 'CLOSED', resolution: 'Fixed', resolvedAt: resolved.resolvedAt });
+
+      const before = await db.checksums(['support_tickets']);
+      expect((await conflict(() => api.post(UpdateTicket, { id: ticket.id, input: { status: 'RESOLVED', resolution: 'Again' } }))).message).toMatch(/is CLOSED: reopen it/);
+      expect((await conflict(() => api.post(UpdateTicket, { id: ticket.id, input: { status: 'IN_PROGRESS' } }))).message).toMatch(/is CLOSED: reopen it \(status OPEN\) before moving it to IN_PROGRESS/);
+      expect(await db.checksums(['support_tickets'])).toEqual(before);
+
+      const { updateSupportTicket: reopened } = await api.runOk(UpdateTicket, { id: ticket.id, input: { status: 'OPEN' } });
+      expect(reopened).toMatchObject({ status: 'OPEN', resolution: null, resolvedAt: null });
+      const { updateSupportTicket: working } = await api.runOk(UpdateTicket, { id: ticket.id, input: { status: 'IN_PROGRESS' } });
+      expect(working.status).toBe('IN_PROGRESS');
     });
   });
 });

@@ -42,7 +42,14 @@ export const supportTicketWrite = defineWriteInputs('SupportTicket', {
   subject: { type: 'String', required: true, description: 'One line: what is wrong or wanted.' },
   description: { type: 'String', description: 'The details.' },
   priority: { type: PriorityEnum, description: 'Default MEDIUM.' },
-  status: { type: TicketStatusEnum, only: 'update', description: 'RESOLVED or CLOSED set resolvedAt; OPEN, IN_PROGRESS or WAITING reopen (clearing resolvedAt and the resolution).' },
+  status: {
+    type: TicketStatusEnum,
+    only: 'update',
+    description:
+      'The rules of resolveSupportTicket and reopenSupportTicket: RESOLVED or CLOSED need a resolution and set resolvedAt; a RESOLVED ticket may be CLOSED; ' +
+      'a RESOLVED or CLOSED ticket goes back to OPEN first (clearing resolvedAt and the resolution). Anything else is a CONFLICT (409).',
+  },
+  resolution: { type: 'String', only: 'update', description: 'How it was solved: required when status becomes RESOLVED or CLOSED.' },
   category: { type: 'String', description: 'bug, feature_request, question' },
   assignedTo: { type: 'UUID', description: 'The team member (Supabase user id) working on it.' },
 });

@@ -9,7 +9,17 @@ import {
   resolveSupportTicketFields,
   supportTicketWrite,
 } from './support-ticket.inputs';
-import { openSupportTicket, reopenSupportTicket, resolveSupportTicket, ticketStatusEffects, type Reopening, type Resolution } from './support-ticket.service';
+import {
+  isClosed,
+  openSupportTicket,
+  refuse,
+  reopenSupportTicket,
+  resolveSupportTicket,
+  statusChangeRefusal,
+  ticketStatusEffects,
+  type Reopening,
+  type Resolution,
+} from './support-ticket.service';
 
 const numbered = 'numbered TKT-<year>-<NNN>: the next number of the year, gap-free and unique even under concurrent requests';
 
@@ -20,8 +30,16 @@ const rules: CrudOptions['rules'] = async ({ ctx, data, existing, errors }) => {
     const project = await ctx.db.project.findUnique({ where: { id: projectId }, select: { companyId: true } });
     if (project && project.companyId !== merged<string>(data, existing, 'companyId')) errors.add(['input', 'projectId'], 'belongs to another company');
   }
-  if (existing && data.status) {
-    Object.assign(data, ticketStatusEffects(existing.status as TicketStatus, data.status as TicketStatus, existing.resolvedAt as Date | null, new Date()));
+  // A status change follows resolveSupportTicket's and reopenSupportTicket's rules.
+  const from = existing?.status as TicketStatus | undefined;
+  const to = data.status as TicketStatus | undefined;
+  if (existing && from && to && to !== from) {
+    const problem = statusChangeRefusal(from, to);
+    if (problem) refuse({ ticketNumber: String(existing.ticketNumber) }, problem);
+    if (isClosed(to) && !isClosed(from) && !merged<string>(data, existing, 'resolution')) {
+      errors.add(['input', 'resolution'], `is required to move a ticket to ${to} (as for resolveSupportTicket)`);
+    }
+    Object.assign(data, ticketStatusEffects(from, to, existing.resolvedAt as Date | null, new Date()));
   }
 };
 

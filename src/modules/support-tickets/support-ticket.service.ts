@@ -24,6 +24,19 @@ export function ticketStatusEffects(from: TicketStatus, to: TicketStatus, resolv
   return {};
 }
 
+/**
+ * Why a ticket cannot move from `from` to `to`, or undefined when it can: the one
+ * rule resolveSupportTicket, reopenSupportTicket and updateSupportTicket's status
+ * follow. A CLOSED ticket is reopened (to OPEN) before anything else; a RESOLVED one
+ * may be CLOSED or reopened.
+ */
+export function statusChangeRefusal(from: TicketStatus, to: TicketStatus): string | undefined {
+  if (from === to) return `is already ${to}`;
+  if (isClosed(to)) return from === 'CLOSED' ? 'is CLOSED: reopen it (reopenSupportTicket) before resolving it again' : undefined;
+  if (isClosed(from) && to !== 'OPEN') return `is ${from}: reopen it (status OPEN) before moving it to ${to}`;
+  return undefined;
+}
+
 /** Inserts an OPEN ticket (checked data) numbered TKT-<year>-<NNN>; returns its id. */
 export async function openSupportTicket(db: Db, data: Record<string, unknown>, now: Date): Promise<string> {
   const ticketNumber = await nextDocumentNumber(db, 'ticket', now.getUTCFullYear());
@@ -38,7 +51,7 @@ async function lockTicket(db: Db, id: string): Promise<SupportTicket> {
   return ticket;
 }
 
-function refuse(ticket: SupportTicket, problem: string): never {
+export function refuse(ticket: Pick<SupportTicket, 'ticketNumber'>, problem: string): never {
   throw conflictError(`Ticket ${ticket.ticketNumber} ${problem}`, [{ path: ['id'], message: problem }]);
 }
 
@@ -56,8 +69,8 @@ export interface Resolution {
 export async function resolveSupportTicket(db: Db, id: string, { resolution, status }: Resolution, now: Date): Promise<void> {
   const ticket = await lockTicket(db, id);
   const to = status ?? 'RESOLVED';
-  if (ticket.status === 'CLOSED') refuse(ticket, 'is CLOSED: reopen it (reopenSupportTicket) before resolving it again');
-  if (ticket.status === to) refuse(ticket, `is already ${to}`);
+  const problem = statusChangeRefusal(ticket.status, to);
+  if (problem) refuse(ticket, problem);
   // resolved_at ≥ created_at is a CHECK; created_at is the database's clock, which
   // may run a little ahead of this server's.
   const stamp = new Date(Math.max(now.getTime(), ticket.createdAt.getTime()));
