@@ -423,6 +423,12 @@ describe.each(testTargets())('contact workflows (%s)', (target) => {
         country: 'Trinidad and Tobago',
         company_size: lead.company_size,
       });
+      // A new client's contract starts the day it converts (UTC).
+      const [contract] = await db.sql<{ started_today: boolean }>(
+        `SELECT contract_start_date = (now() AT TIME ZONE 'UTC')::date AS started_today FROM companies WHERE id = $1`,
+        [companyId],
+      );
+      expect(contract).toEqual({ started_today: true });
       const projects = await db.sql<{ id: string; project_name: string; project_type: string; status: string; setup_fee: string; monthly_fee: string }>(
         `SELECT id, project_name, project_type, status::text, setup_fee::text, monthly_fee::text FROM projects WHERE company_id = $1`,
         [companyId],
@@ -460,7 +466,7 @@ describe.each(testTargets())('contact workflows (%s)', (target) => {
 
     it('finds a company by name ignoring case: a PROSPECT becomes ACTIVE, gets a primary contact if it has none, and has only its empty fields filled', async () => {
       const linden = SEED_IDS.companyWithoutProjects;
-      await db.sql(`UPDATE companies SET primary_contact_id = NULL, website = NULL WHERE id = $1`, [linden]);
+      await db.sql(`UPDATE companies SET primary_contact_id = NULL, website = NULL, contract_start_date = NULL WHERE id = $1`, [linden]);
       const before = await companyRow(linden);
       expect(before.status).toBe('prospect');
       const lead = await contactByEmail('dwayne@harewoodrentals.bb');
@@ -469,6 +475,8 @@ describe.each(testTargets())('contact workflows (%s)', (target) => {
       });
       expect(convertLead).toMatchObject({ companyId: linden, company: { status: 'ACTIVE', primaryContactId: lead!.id } });
       expect(await companyRow(linden)).toEqual({ ...before, status: 'active', primary_contact_id: lead!.id, website: 'https://linden.example.com' });
+      const [contract] = await db.sql(`SELECT contract_start_date = (now() AT TIME ZONE 'UTC')::date AS started_today FROM companies WHERE id = $1`, [linden]);
+      expect(contract).toEqual({ started_today: true });
       expect(await contactById(lead!.id)).toMatchObject({ status: 'converted', company_id: linden });
     });
 

@@ -4,6 +4,7 @@
 import type { Company, Contact, Prisma } from '../../generated/prisma/client';
 import { conflictError, notFoundError, userInputError } from '../../graphql/errors';
 import { companiesNamed } from '../companies/company.service';
+import { utcToday } from '../invoices/invoice.service';
 
 type Db = Prisma.TransactionClient;
 type Data = Record<string, unknown>;
@@ -109,8 +110,8 @@ async function targetCompany(db: Db, contact: Contact, input: ConvertLeadData): 
 
 /**
  * Converts a lead into a client: the contact becomes CONVERTED and joins the
- * company (found or created, see targetCompany), which becomes ACTIVE if it was a
- * PROSPECT (INACTIVE and CHURNED companies keep their status: reactivating one is
+ * company (found or created, see targetCompany), which becomes ACTIVE, its
+ * contract starting today unless a start date is known, if it was a PROSPECT (INACTIVE and CHURNED companies keep their status: reactivating one is
  * a decision for updateCompany) and gets the contact as primary contact if it has
  * none. The company fields fill the company's empty fields (a new company gets
  * them all). With `project`, the client's first project is created with its
@@ -137,9 +138,11 @@ export async function convertLead(db: Db, contact: Contact, input: ConvertLeadDa
   const { companyName: _name, ...fields } = input.company;
   let companyId: string;
   if (existing) {
+    const activated = existing.status === 'PROSPECT';
     const changes: Prisma.CompanyUncheckedUpdateInput = {
       ...emptyFieldsOnly(existing, fields),
-      ...(existing.status === 'PROSPECT' ? { status: 'ACTIVE' } : {}),
+      // Becoming a client starts the contract today, unless a start date is known.
+      ...(activated ? { status: 'ACTIVE', ...(existing.contractStartDate || fields.contractStartDate ? {} : { contractStartDate: utcToday() }) } : {}),
       ...(existing.primaryContactId ? {} : { primaryContactId: contact.id }),
     };
     if (Object.keys(changes).length > 0) await db.company.update({ where: { id: existing.id }, data: changes, select: { id: true } });
@@ -151,6 +154,7 @@ export async function convertLead(db: Db, contact: Contact, input: ConvertLeadDa
         companyName: target as string,
         companySize: (fields.companySize as string | null | undefined) ?? contact.companySize,
         status: 'ACTIVE',
+        contractStartDate: (fields.contractStartDate as Date | null | undefined) ?? utcToday(),
         primaryContactId: contact.id,
       },
       select: { id: true },
