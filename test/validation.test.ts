@@ -181,10 +181,21 @@ const ROWS: Row[] = [
     paths: [['input', 'amount'], ['input', 'issueDate'], ['input', 'invoiceType']],
   },
   {
-    // Cross-field rules run once every field is valid on its own (they compare valid values).
-    name: 'several: an unknown project is reported before the due-date rule',
+    // Cross-field rules over fields valid on their own answer with the other field errors.
+    name: 'several: an unknown project and the due-date rule, in one answer',
     ...create('Invoice', { issueDate: '2026-03-10', dueDate: '2026-03-01', projectId: UNKNOWN_ID }),
-    paths: [['input', 'projectId']],
+    paths: [['input', 'projectId'], ['input', 'dueDate']],
+  },
+  {
+    // A rule never judges a field that failed its own check (the due date against a default issue date).
+    name: 'several: an invalid issue date is reported alone, not also compared with the due date',
+    ...create('Invoice', { issueDate: '2026-02-30', dueDate: '2000-01-01' }),
+    paths: [['input', 'issueDate']],
+  },
+  {
+    name: 'several: a blank name and contract dates in the wrong order, in one answer',
+    ...create('Company', { companyName: '   ', contractStartDate: '2026-05-01', contractEndDate: '2026-01-01' }),
+    paths: [['input', 'companyName'], ['input', 'contractEndDate']],
   },
 ];
 

@@ -3,6 +3,7 @@
 // everywhere. A module passes its write fields (<entity>.inputs.ts) and, from its
 // service, whatever rules it has; workflow mutations use `atomic` and
 // `findRecord` the same way.
+import { GraphQLError } from 'graphql';
 import type { Scopes } from '../auth/scopes';
 import type { Context } from './context';
 import { builder } from './builder';
@@ -68,9 +69,37 @@ export async function checkInput(
 ): Promise<Record<string, unknown>> {
   const errors = new InputErrors();
   const data = await checkWriteInput(ctx.db, options.model, options.fields, input, { mode: existing ? 'update' : 'create', errors });
-  if (errors.empty) await options.rules?.({ ctx, data, existing, errors });
+  if (options.rules && errors.empty) await options.rules({ ctx, data, existing, errors });
+  else if (options.rules) await crossFieldErrors(options.rules, { ctx, data, existing, errors });
   errors.throwIfAny();
   return data;
+}
+
+/**
+ * The cross-field rules of an input that also has fields invalid on their own, so
+ * that one answer lists every problem: a rule's error is kept when the rule had
+ * read no invalid field before reporting it (an invalid field is missing from
+ * `data`, and a rule reading it would judge the stored or default value instead);
+ * a refusal the rule throws waits until the fields are valid.
+ */
+async function crossFieldErrors(rules: NonNullable<CrudOptions['rules']>, args: { ctx: Context; data: Record<string, unknown>; existing?: Row; errors: InputErrors }): Promise<void> {
+  const invalid = new Set(args.errors.list.filter((e) => e.path[0] === 'input').map((e) => e.path[1]));
+  const read = new Set<string>();
+  const note = (key: string | symbol) => typeof key === 'string' && read.add(key);
+  const data = new Proxy(args.data, {
+    get: (target, key, receiver) => (note(key), Reflect.get(target, key, receiver)),
+    has: (target, key) => (note(key), Reflect.has(target, key)),
+  });
+  const errors = new (class extends InputErrors {
+    override add(path: string[], message: string): void {
+      if (![...read].some((field) => invalid.has(field))) args.errors.add(path, message);
+    }
+  })();
+  try {
+    await rules({ ctx: args.ctx, data, existing: args.existing, errors });
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+  }
 }
 
 export function addCrudMutations(options: CrudOptions): void {
