@@ -71,6 +71,27 @@ const { WebAssembly: Wasm } = globalThis as unknown as {
 };
 type EngineBindings = { SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } };
 let bindings: EngineBindings | undefined;
+const engineTimers = new Set<NodeJS.Timeout>();
+let enginesRunning = 0;
+
+/** Runs `fn` with a new engine, freed afterwards (its leftover timers too, when no other engine runs). */
+async function withEngine<T>(adapterFactory: SqlMigrationAwareDriverAdapterFactory, log: (msg: string) => void, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  enginesRunning += 1;
+  try {
+    const engine = await loadEngine(adapterFactory, log);
+    try {
+      return await fn(engine);
+    } finally {
+      engine.free();
+    }
+  } finally {
+    enginesRunning -= 1;
+    if (enginesRunning === 0) {
+      for (const timer of engineTimers) clearTimeout(timer);
+      engineTimers.clear();
+    }
+  }
+}
 
 /** Instantiates the WebAssembly module once per process, as the package's own entry does. */
 function engineBindings(): EngineBindings {
@@ -78,7 +99,21 @@ function engineBindings(): EngineBindings {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const bg = require('@prisma/schema-engine-wasm/schema_engine_bg');
   const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
-  const instance = new Wasm.Instance(new Wasm.Module(readFileSync(wasmPath)), { './schema_engine_bg.js': bg });
+  // The engine sets timeouts (e.g. around its migration lock) and never clears them:
+  // they would keep a finished process alive for seconds. Its timers are tracked so
+  // that they are cleared once no engine is running.
+  const imports: Record<string, unknown> = { ...bg };
+  for (const name of Object.keys(bg).filter((n) => n.startsWith('__wbg_setTimeout_'))) {
+    imports[name] = (callback: () => void, ms: number) => {
+      const timer: NodeJS.Timeout = setTimeout(() => {
+        engineTimers.delete(timer);
+        callback();
+      }, ms >>> 0);
+      engineTimers.add(timer);
+      return timer;
+    };
+  }
+  const instance = new Wasm.Instance(new Wasm.Module(readFileSync(wasmPath)), { './schema_engine_bg.js': imports });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as unknown as { __wbindgen_start(): void }).__wbindgen_start();
   bindings = bg as EngineBindings;
@@ -100,13 +135,10 @@ export async function applyMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   options: { dir?: string; log?: (msg: string) => void } = {},
 ): Promise<string[]> {
-  const engine = await loadEngine(adapterFactory, options.log ?? (() => {}));
-  try {
+  return withEngine(adapterFactory, options.log ?? (() => {}), async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: readMigrations(options.dir), filters: NO_FILTERS });
     return out.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /**
@@ -118,8 +150,7 @@ export async function diffSchemaAgainstMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   options: { dir?: string } = {},
 ): Promise<string> {
-  const engine = await loadEngine(adapterFactory, () => {});
-  try {
+  return withEngine(adapterFactory, () => {}, async (engine) => {
     const result = await engine.diff({
       from: { tag: 'migrations', ...readMigrations(options.dir) },
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, 'utf8') }] },
@@ -128,9 +159,7 @@ export async function diffSchemaAgainstMigrations(
       filters: NO_FILTERS,
     });
     return result.stdout ?? '';
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /** Names of migrations in the folder that the database has not finished applying. */
