@@ -1,6 +1,7 @@
 // Stage 3 of the GraphQL pipeline: requests without credentials (the website
-// form) are limited per client address. Counted in Postgres, so every instance
-// shares the count.
+// form) are limited per client address, over a sliding minute: no 60 seconds ever
+// hold more than the limit (a fixed minute let twice the limit through at its
+// edge). Counted in Postgres, so every instance shares the count.
 import type { PrismaClient } from '../generated/prisma/client';
 import { errorResponse, type HttpResponse } from './response';
 
@@ -10,10 +11,10 @@ export type RateLimit = (address: string) => Promise<HttpResponse | undefined>;
 export function anonymousRateLimit(prisma: PrismaClient, perMinute: number): RateLimit {
   return async (address) => {
     const bucket = `anonymous:${address}`;
-    const [row] = await prisma.$queryRaw<{ hits: number; retry_after: number }[]>`SELECT hits, retry_after FROM app_private.hit_rate_limit(${bucket}, 60)`;
-    if (row!.hits <= perMinute) return undefined;
+    const [row] = await prisma.$queryRaw<{ allowed: boolean; retry_after: number }[]>`SELECT allowed, retry_after FROM app_private.hit_rate_limit(${bucket}, 60, ${perMinute}::int)`;
+    if (row!.allowed) return undefined;
     return errorResponse(429, 'TOO_MANY_REQUESTS', `Too many requests from this address: at most ${perMinute} a minute without signing in; retry in ${row!.retry_after} s`, {
-      'retry-after': String(Math.max(1, row!.retry_after)),
+      'retry-after': String(row!.retry_after),
     });
   };
 }
