@@ -172,6 +172,32 @@ describe.each(testTargets())('contact workflows (%s)', (target) => {
     return ((extensions.fieldErrors as { path: string[] }[] | undefined) ?? []).map((f) => f.path);
   }
 
+  describe('simultaneous first submissions of a new email', () => {
+    it('two forms at once both succeed: one creates the lead, the other adds its message as a note', async () => {
+      const email = `twice-${Date.now()}@example.com`;
+      const answers = await Promise.all(
+        ['First message', 'Second message'].map((message) => api.post(SubmitForm, { input: { firstName: 'Twice', email, message } }, { authorization: '' })),
+      );
+      expect(answers.map((a) => ({ status: a.status, errors: a.body.errors }))).toEqual([
+        { status: 200, errors: undefined },
+        { status: 200, errors: undefined },
+      ]);
+      const contacts = await db.sql<{ id: string; message: string }>(`SELECT id, message FROM contacts WHERE email = $1`, [email]);
+      expect(contacts).toHaveLength(1);
+      const notes = await db.sql<{ note_text: string }>(`SELECT note_text FROM notes WHERE related_id = $1`, [contacts[0]!.id]);
+      expect([contacts[0]!.message, ...notes.map((n) => n.note_text)].sort()).toEqual(['First message', 'Second message']);
+    });
+
+    it('two upserts at once both succeed: one creates, one updates', async () => {
+      const email = `upsert-twice-${Date.now()}@example.com`;
+      const answers = await Promise.all(['Khan', 'Mohammed'].map((lastName) => api.post(Upsert, { input: { email, firstName: 'Ria', lastName } })));
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      const outcomes = answers.map((a) => a.body.data!.upsertContact!);
+      expect(outcomes.map((o) => o.created).sort()).toEqual([false, true]);
+      expect(outcomes[0]!.contact.id).toBe(outcomes[1]!.contact.id);
+    });
+  });
+
   describe('submitContactForm', () => {
     it('takes the form from anonymous callers and tells them nothing about the contact', async () => {
       const known = await contactById(SEED_IDS.leadContact);

@@ -18,7 +18,7 @@ import {
   UpsertContactInput,
   UpsertContactsInput,
 } from './contact.inputs';
-import { contactByEmail, contactToConvert, convertLead, submitContactForm, upsertContact, type UpsertOutcome } from './contact.service';
+import { contactByEmailForWrite, contactToConvert, convertLead, submitContactForm, upsertContact, type UpsertOutcome } from './contact.service';
 
 addCrudMutations({
   model: 'Contact',
@@ -114,7 +114,7 @@ function upsertOne(context: Context, input: Record<string, unknown>, path: strin
     // The email is looked up before the other checks: text the database cannot compare (NUL) is this item's error, not a failed statement.
     const problem = typeof input.email === 'string' ? textProblem(input.email) : undefined;
     if (problem) throw userInputError(`Invalid input: ${[...path, 'email'].join('.')}: ${problem}`, [{ path: [...path, 'email'], message: problem }]);
-    const existing = await contactByEmail(ctx.db, input.email as string);
+    const existing = await contactByEmailForWrite(ctx.db, input.email as string);
     const data = await checkUpsertContact(ctx.db, input, { exists: !!existing, path });
     return upsertContact(ctx.db, existing, data);
   });

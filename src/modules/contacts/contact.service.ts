@@ -14,6 +14,18 @@ export function contactByEmail(db: Db, email: string): Promise<Contact | null> {
   return db.contact.findUnique({ where: { email: email.trim().toLowerCase() } });
 }
 
+/**
+ * contactByEmail for a write that creates the contact when there is none: the
+ * email is locked until the transaction ends, so of two simultaneous first
+ * submissions one creates the contact and the other, waiting, finds it (instead of
+ * failing on the unique email).
+ */
+export async function contactByEmailForWrite(db: Db, email: string): Promise<Contact | null> {
+  const key = email.trim().toLowerCase();
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`contact-email:${key}`}, 0))`;
+  return contactByEmail(db, key);
+}
+
 /** The entries of `data` for fields that are empty on `row`: fills gaps, never overwrites. */
 function emptyFieldsOnly(row: object, data: Data): Data {
   const stored = row as Data;
@@ -30,7 +42,7 @@ function emptyFieldsOnly(row: object, data: Data): Data {
 export async function submitContactForm(db: Db, form: Data, author: string | null): Promise<string> {
   const { message, ...fields } = form;
   const submitted = { ...fields, source: fields.source ?? 'website' };
-  const existing = await contactByEmail(db, form.email as string);
+  const existing = await contactByEmailForWrite(db, form.email as string);
   if (!existing) {
     const created = await db.contact.create({ data: { ...submitted, message, status: 'LEAD' } as Prisma.ContactUncheckedCreateInput, select: { id: true } });
     return created.id;
