@@ -129,4 +129,28 @@ describe.each(testTargets())('read API: filters and ordering (%s)', (target) => 
     const badEnum = await api.post(`query($f: InvoiceFilter) { invoices(filter: $f) { totalCount } }`, { f: { status: { eq: 'LATE' } } });
     expect(badEnum.status).toBe(400);
   });
+  it('treats empty and impossible conditions as logic says, wherever they are nested', async () => {
+    const [{ n: all }] = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM companies`);
+    const [{ n: inCountry }] = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM companies WHERE country = 'Barbados'`);
+    expect(inCountry).toBeGreaterThan(0);
+    const count = async (filter: unknown) => {
+      const { companies } = await data(`query($f: CompanyFilter) { companies(filter: $f) { totalCount } }`, { f: filter });
+      return companies.totalCount;
+    };
+    const barbados = { country: { eq: 'Barbados' } };
+    // company_name is NOT NULL: "eq null" matches nothing, also next to another condition.
+    expect(await count({ companyName: { eq: null }, ...barbados })).toBe(0);
+    expect(await count({ and: [{ companyName: { isNull: true } }, barbados] })).toBe(0);
+    // An empty filter matches everything: in an or, the or holds; negated, nothing does.
+    expect(await count({ or: [{}, barbados] })).toBe(all);
+    expect(await count({ or: [{ and: [] }] })).toBe(all);
+    expect(await count({ not: {} })).toBe(0);
+    expect(await count({ or: [] })).toBe(0);
+    expect(await count({ and: [{ or: [] }, barbados] })).toBe(0);
+    expect(await count({ not: { or: [] } })).toBe(all);
+    expect(await count({ status: { in: [] } })).toBe(0);
+    expect(await count({ status: { notIn: [] } })).toBe(all);
+    const { invoices } = await data(`{ invoices(filter: { status: { in: [] }, currency: { eq: "TTD" } }) { totalCount } }`);
+    expect(invoices.totalCount).toBe(0);
+  });
 });

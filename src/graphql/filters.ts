@@ -198,8 +198,27 @@ function notNull(model: ModelName, field: string): boolean {
   return datamodel[model]?.fields.find((f) => f.name === field)?.isRequired ?? false;
 }
 
-/** A condition no row meets (Prisma's empty OR). */
-const NOTHING: Where = { OR: [] };
+/**
+ * A condition no row meets. Not Prisma's empty OR: Prisma drops an empty OR (and an
+ * empty AND or NOT) that is nested in AND, OR or NOT, so `{ AND: [{ OR: [] }, x] }`
+ * meant just `x`. An empty `in` list is a real FALSE wherever it stands.
+ */
+const NOTHING: Where = { id: { in: [] } };
+
+/**
+ * Conditions are Prisma `where` objects; `undefined` is TRUE (no condition). Prisma
+ * also drops empty objects nested in AND/OR/NOT, so TRUE never goes inside one of
+ * them: an OR with a TRUE part is TRUE, NOT TRUE is NOTHING.
+ */
+function anyOf(parts: (Where | undefined)[]): Where | undefined {
+  if (parts.some((part) => part === undefined)) return undefined;
+  if (parts.length === 0) return NOTHING;
+  return parts.length === 1 ? parts[0] : { OR: parts };
+}
+
+function not(part: Where | undefined): Where {
+  return part === undefined ? NOTHING : { NOT: part };
+}
 
 function scalarWhere(model: ModelName, field: string, kind: FieldSpec, ops: Operators, path: string[]): Where[] {
   const out: Where[] = [];
@@ -224,8 +243,8 @@ function scalarWhere(model: ModelName, field: string, kind: FieldSpec, ops: Oper
           throw userInputError(`Invalid input: ${[...path, op].join('.')}: ${message}`, [{ path: [...path, op], message }]);
         }
         // Prisma's Boolean filter has no in/notIn.
-        const anyOf: Where = kind === 'Boolean' ? { OR: values.map((v) => ({ [field]: v })) } : { [field]: { in: values } };
-        out.push(op === 'in' ? anyOf : kind === 'Boolean' ? { NOT: anyOf } : { [field]: { notIn: values } });
+        const matches = kind === 'Boolean' ? anyOf(values.map((v) => ({ [field]: v }))) : { [field]: { in: values } };
+        out.push(op === 'in' ? matches! : kind === 'Boolean' ? not(matches) : { [field]: { notIn: values } });
         break;
       }
       case 'isNull':
@@ -246,13 +265,13 @@ function scalarWhere(model: ModelName, field: string, kind: FieldSpec, ops: Oper
 
 function derivedWhere(field: string, ops: Operators, equals: (value: unknown) => Where): Where[] {
   const out: Where[] = [];
-  const anyOf = (values: unknown[]): Where => ({ OR: values.map(equals) });
+  const oneOf = (values: unknown[]) => anyOf(values.map(equals));
   for (const [op, value] of Object.entries(ops)) {
     if (value === undefined || value === null) continue;
     if (op === 'eq') out.push(equals(value));
-    else if (op === 'ne') out.push({ NOT: equals(value) });
-    else if (op === 'in') out.push(anyOf(value as unknown[]));
-    else if (op === 'notIn') out.push({ NOT: anyOf(value as unknown[]) });
+    else if (op === 'ne') out.push(not(equals(value)));
+    else if (op === 'in') out.push(oneOf(value as unknown[])!);
+    else if (op === 'notIn') out.push(not(oneOf(value as unknown[])));
     else if (op === 'isNull') out.push({ [field]: value ? null : { not: null } });
   }
   return out;
@@ -268,10 +287,14 @@ export function toWhere(model: ModelName, filter: Where | null | undefined, path
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null) continue;
     if (key === 'and' || key === 'or') {
-      const parts = (value as Where[]).map((f, i) => toWhere(model, f, [...path, key, String(i)], depth + 1) ?? {});
-      and.push({ [key.toUpperCase()]: parts });
+      const parts = (value as Where[]).map((f, i) => toWhere(model, f, [...path, key, String(i)], depth + 1));
+      if (key === 'and') and.push(...parts.filter((part): part is Where => part !== undefined));
+      else {
+        const either = anyOf(parts);
+        if (either) and.push(either);
+      }
     } else if (key === 'not') {
-      and.push({ NOT: toWhere(model, value as Where, [...path, key], depth + 1) ?? {} });
+      and.push(not(toWhere(model, value as Where, [...path, key], depth + 1)));
     } else if (key === 'search') {
       checkText(value, [...path, key]);
       const term = String(value).trim();
