@@ -263,7 +263,7 @@ function scalarWhere(model: ModelName, field: string, kind: FieldSpec, ops: Oper
   return out;
 }
 
-function derivedWhere(field: string, ops: Operators, equals: (value: unknown) => Where): Where[] {
+function derivedWhere(model: ModelName, field: string, ops: Operators, equals: (value: unknown) => Where): Where[] {
   const out: Where[] = [];
   const oneOf = (values: unknown[]) => anyOf(values.map(equals));
   for (const [op, value] of Object.entries(ops)) {
@@ -272,7 +272,9 @@ function derivedWhere(field: string, ops: Operators, equals: (value: unknown) =>
     else if (op === 'ne') out.push(not(equals(value)));
     else if (op === 'in') out.push(oneOf(value as unknown[])!);
     else if (op === 'notIn') out.push(not(oneOf(value as unknown[])));
-    else if (op === 'isNull') out.push({ [field]: value ? null : { not: null } });
+    else if (op === 'isNull' && notNull(model, field)) {
+      if (value) out.push(NOTHING);
+    } else if (op === 'isNull') out.push({ [field]: value ? null : { not: null } });
   }
   return out;
 }
@@ -303,7 +305,7 @@ export function toWhere(model: ModelName, filter: Where | null | undefined, path
       const field = spec.fields[key]!;
       const derived = spec.derived?.[key];
       if (derived) {
-        and.push(...derivedWhere(key, value as Operators, derived));
+        and.push(...derivedWhere(model, key, value as Operators, derived));
       } else if (typeof field === 'string' || 'enum' in field) {
         and.push(...scalarWhere(model, key, field, value as Operators, [...path, key]));
       } else if ('one' in field) {
