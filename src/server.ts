@@ -49,6 +49,8 @@ export interface ServerOptions {
   sandboxHeaders?: Record<string, string>;
   /** How long stop() lets in-flight requests finish before it closes their connections, in milliseconds (default 10 s). */
   drainTimeoutMs?: number;
+  /** Compile queries to one SQL statement per root field (default on; off: every field through its resolver). */
+  compiledReads?: boolean;
 }
 
 export interface RunningServer {
@@ -78,6 +80,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
     introspection: options.introspection ?? !production,
     limits: requestLimits(options.limits),
     databaseLimits,
+    compiledReads: options.compiledReads ?? true,
   });
   const graphql = graphqlRoute({
     db,

@@ -432,8 +432,8 @@ describe.each(testTargets())('dashboards (%s)', (target) => {
   });
 
   it('every dashboard in one request, in a fixed number of SQL statements that does not grow with the rows', async () => {
-    const statements = async (query: string) => {
-      const res = await api.post(query);
+    const statements = async (query: string, headers: Record<string, string> = {}) => {
+      const res = await api.post(query, undefined, headers);
       expect(res.body.errors).toBeUndefined();
       expect(res.status).toBe(200);
       return { count: Number(res.headers.get('x-sql-statements')), data: res.body.data as Record<string, Row> };
@@ -441,10 +441,15 @@ describe.each(testTargets())('dashboards (%s)', (target) => {
     // What any request costs around its fields (a transaction on the embedded database).
     const { count: overhead } = await statements('{ __typename }');
     const before = await statements(ALL_DASHBOARDS);
-    // One statement per dashboard (7), plus one per record relation selected: activeClientsOverview.clients.company,
-    // monthlyRecurringRevenue.byCompany.company, overdueInvoices.invoices.invoice and .company, projectTimeline.rows.project.
-    expect(before.count - overhead).toBe(7 + 5);
+    // Compiled: one statement per dashboard (7), the records they link to included.
+    expect(before.count - overhead).toBe(7);
     const nestedBefore = await statements(NESTED_RECORDS);
+    // The resolvers: one statement per SQL source of each dashboard (its totals and each of its lists: 18), plus one
+    // per record relation selected: activeClientsOverview.clients.company, monthlyRecurringRevenue.byCompany.company,
+    // overdueInvoices.invoices.invoice and .company, projectTimeline.rows.project.
+    const resolvers = { 'x-read-path': 'resolvers' };
+    const resolversBefore = await statements(ALL_DASHBOARDS, resolvers);
+    expect(resolversBefore.count - overhead).toBe(18 + 5);
 
     // More of everything the dashboards list: active clients, live projects, overdue invoices, timeline rows.
     await db.sql(`INSERT INTO companies (company_name, status, country) SELECT 'Load Test Co ' || g, 'active', 'Grenada' FROM generate_series(1, 12) g`);
@@ -464,5 +469,6 @@ describe.each(testTargets())('dashboards (%s)', (target) => {
     const clients = nestedAfter.data.activeClientsOverview!.clients as { company: { projects: { totalCount: number } } }[];
     expect(clients.filter((c) => c.company.projects.totalCount > 0)).toHaveLength(clients.length);
     expect(nestedAfter.count).toBe(nestedBefore.count);
+    expect((await statements(ALL_DASHBOARDS, resolvers)).count).toBe(resolversBefore.count);
   });
 });

@@ -1,7 +1,9 @@
 // Field helpers shared by the object types.
 import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { compiled } from './compiled/declare';
 import type { Context } from './context';
 import { checkPageSize, paging } from './connections';
+import { delegateOf } from './delegate';
 import { listArgs, toOrderBy, toWhere, type ModelName } from './filters';
 import { requestLoader } from './loaders';
 
@@ -12,15 +14,17 @@ export type ListArgs = { filter?: Record<string, unknown> | null; orderBy?: Reco
  * filter and orderBy (the count respects the filter).
  */
 export function relatedList(t: Parameters<typeof listArgs>[0], model: ModelName) {
+  const query = (args: ListArgs) => ({
+    where: toWhere(model, args.filter),
+    orderBy: toOrderBy(model, args.orderBy),
+  });
   return {
     cursor: 'id',
     totalCount: true,
     ...paging,
     args: listArgs(t, model),
-    query: (args: ListArgs) => ({
-      where: toWhere(model, args.filter),
-      orderBy: toOrderBy(model, args.orderBy),
-    }),
+    query,
+    extensions: compiled({ kind: 'related', model, paging, query }),
   } as const;
 }
 
@@ -37,13 +41,13 @@ type ConnectionBuilder = {
 };
 
 /**
- * A to-many relation the Prisma plugin cannot plan (the polymorphic notes, the
- * projects ↔ services links): the rows of every parent in the request come from
- * one statement per distinct filter/orderBy (a per-request DataLoader), grouped
- * by parent and paged in memory. Parents have a handful of such rows, so loading
- * them whole is cheaper than a statement per parent.
+ * A to-many relation the Prisma plugin cannot plan (the polymorphic notes): the
+ * rows of every parent in the request come from one statement per distinct
+ * filter/orderBy (a per-request DataLoader), grouped by parent and paged in memory.
+ * Parents have a handful of such rows, so loading them whole is cheaper than a
+ * statement per parent.
  */
-export function batchedConnection<Parent, Row>(
+export function batchedConnection(
   t: ConnectionBuilder,
   options: {
     type: unknown;
@@ -51,25 +55,30 @@ export function batchedConnection<Parent, Row>(
     description: string;
     /** Names the loader; unique per relation. */
     name: string;
-    parentKey: (parent: Parent) => string;
-    /** All rows of these parents matching the args, in order, each with its parent's key. */
-    fetch: (ctx: Context, keys: string[], args: ListArgs) => Promise<{ key: string; row: Row }[]>;
+    /** The parent's field the rows point at, and the rows' field that points. */
+    parentField: string;
+    childField: string;
+    /** Which rows (for any parent) and in what order. */
+    query: (ctx: Context, args: ListArgs) => { where?: Record<string, unknown>; orderBy: Record<string, unknown>[] };
   },
 ) {
-  const { type, model, description, name, parentKey, fetch } = options;
+  const { type, model, description, name, parentField, childField, query } = options;
   return t.connection(
     {
       type,
       description,
       args: listArgs(t as never, model),
-      resolve: async (parent: Parent, args: ListArgs & { first?: number | null; last?: number | null; before?: string | null; after?: string | null }, ctx: Context) => {
+      extensions: compiled({ kind: 'batched', model, parentField, childField, query }),
+      resolve: async (parent: Record<string, unknown>, args: ListArgs & { first?: number | null; last?: number | null; before?: string | null; after?: string | null }, ctx: Context) => {
         checkPageSize(args);
-        const loader = requestLoader<string, Row[]>(ctx, `${name}:${JSON.stringify([args.filter, args.orderBy])}`, async (keys) => {
-          const groups = new Map<string, Row[]>(keys.map((k) => [k, []]));
-          for (const { key, row } of await fetch(ctx, [...keys], args)) groups.get(key)?.push(row);
+        const loader = requestLoader<string, Record<string, unknown>[]>(ctx, `${name}:${JSON.stringify([args.filter, args.orderBy])}`, async (keys) => {
+          const { where, orderBy } = query(ctx, args);
+          const rows = await delegateOf(ctx.db, model).findMany({ where: { AND: [{ [childField]: { in: [...keys] } }, ...(where ? [where] : [])] }, orderBy });
+          const groups = new Map<string, Record<string, unknown>[]>(keys.map((k) => [k, []]));
+          for (const row of rows) groups.get(row[childField] as string)?.push(row);
           return keys.map((k) => groups.get(k)!);
         });
-        const rows = await loader.load(parentKey(parent));
+        const rows = await loader.load(parent[parentField] as string);
         return { ...resolveArrayConnection({ args }, rows), totalCount: rows.length };
       },
     } as never,

@@ -4,6 +4,7 @@
 import type { Context } from './context';
 import { builder } from './builder';
 import { delegateOf } from './delegate';
+import { compiled } from './compiled/declare';
 import { paging } from './connections';
 import type { ListArgs } from './fields';
 import { listArgs, toOrderBy, toWhere, type ModelName } from './filters';
@@ -24,13 +25,22 @@ export function addModelQueries(options: {
   nouns: string;
 }): void {
   const { model, single, list, noun, nouns } = options;
+  // One definition of what each field reads, for its resolver and for the compiled read path.
+  const byId = (ctx: Context, args: Record<string, unknown>) => visibleById(ctx, model, args.id as string);
+  const listQuery = (ctx: Context, args: ListArgs) => ({
+    where: visibleWhere(ctx, model, toWhere(model, args.filter)),
+    orderBy: toOrderBy(model, args.orderBy),
+  });
+  // A bad orderBy is an error even when only the count is selected.
+  const countWhere = (ctx: Context, args: ListArgs) => listQuery(ctx, args).where;
   builder.queryFields((t) => ({
     [single]: t.prismaField({
       type: model,
       nullable: true,
       description: `One ${noun} by id; null when there is none.`,
       args: { id: t.arg({ type: 'UUID', required: true }) },
-      resolve: (query, _root, args, ctx) => delegate(ctx, model).findUnique({ ...query, where: visibleById(ctx, model, args.id) }) as never,
+      extensions: compiled({ kind: 'one', model, where: byId }),
+      resolve: (query, _root, args, ctx) => delegate(ctx, model).findUnique({ ...query, where: byId(ctx, args) }) as never,
     }),
     [list]: t.prismaConnection({
       type: model,
@@ -38,17 +48,9 @@ export function addModelQueries(options: {
       ...paging,
       description: `${nouns[0]!.toUpperCase()}${nouns.slice(1)}, a page at a time (default 20, at most 100).`,
       args: listArgs(t, model),
-      totalCount: (_root, args, ctx) => {
-        // A bad orderBy is an error even when only the count is selected.
-        toOrderBy(model, (args as ListArgs).orderBy);
-        return delegate(ctx, model).count({ where: visibleWhere(ctx, model, toWhere(model, (args as ListArgs).filter)) });
-      },
-      resolve: (query, _root, args, ctx) =>
-        delegate(ctx, model).findMany({
-          ...query,
-          where: visibleWhere(ctx, model, toWhere(model, (args as ListArgs).filter)),
-          orderBy: toOrderBy(model, (args as ListArgs).orderBy),
-        }) as never,
+      extensions: compiled({ kind: 'list', model, paging, query: listQuery, count: countWhere }),
+      totalCount: (_root, args, ctx) => delegate(ctx, model).count({ where: countWhere(ctx, args as ListArgs) }),
+      resolve: (query, _root, args, ctx) => delegate(ctx, model).findMany({ ...query, ...listQuery(ctx, args as ListArgs) }) as never,
     }),
   }));
 }
@@ -68,19 +70,21 @@ export function addLookupQuery(options: {
   normalize?: (value: string) => string;
 }): void {
   const { model, field, arg, argType, description, normalize = (v: string) => v.trim() } = options;
+  const unique = (_ctx: Context, args: Record<string, unknown>) => {
+    const value = String(args[arg]);
+    // Text no row can hold: NUL fails the statement, half a surrogate pair is cut short by the embedded driver.
+    const problem = textProblem(value);
+    if (problem) throw userInputError(`Invalid input: ${arg}: ${problem}`, [{ path: [arg], message: problem }]);
+    return { [arg]: normalize(value) };
+  };
   builder.queryField(field, (t) =>
     t.prismaField({
       type: model,
       nullable: true,
       description,
       args: { [arg]: t.arg({ type: argType, required: true }) },
-      resolve: (query, _root, args, ctx) => {
-        const value = String((args as Record<string, unknown>)[arg]);
-        // Text no row can hold: NUL fails the statement, half a surrogate pair is cut short by the embedded driver.
-        const problem = textProblem(value);
-        if (problem) throw userInputError(`Invalid input: ${arg}: ${problem}`, [{ path: [arg], message: problem }]);
-        return delegate(ctx, model).findUnique({ ...query, where: { [arg]: normalize(value) } }) as never;
-      },
+      extensions: compiled({ kind: 'one', model, where: unique }),
+      resolve: (query, _root, args, ctx) => delegate(ctx, model).findUnique({ ...query, where: unique(ctx, args) }) as never,
     }),
   );
 }

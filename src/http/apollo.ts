@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { DatabaseLimits } from '../db/errors';
+import { compiledReadsPlugin, withCompiledBody } from '../graphql/compiled/plugin';
 import type { Context } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { inputErrorsPlugin } from '../graphql/input-errors';
@@ -22,10 +23,22 @@ export interface ApolloOptions {
   /** What enforces the abuse limits (src/graphql/limits.ts). */
   limits: ReturnType<typeof requestLimits>;
   databaseLimits: DatabaseLimits;
+  /** Queries compiled to one SQL statement per root field (src/graphql/compiled); off: resolvers only. */
+  compiledReads: boolean;
 }
 
 export async function startApollo(options: ApolloOptions): Promise<ApolloServer<Context>> {
   const { production, introspection, limits } = options;
+  const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
+    formatError(formatted, error, {
+      exposeDetails: !production,
+      limits: options.databaseLimits,
+      log: (err) => {
+        const errorId = randomUUID();
+        logger.error('unexpected error', { errorId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+        return errorId;
+      },
+    });
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection,
@@ -38,20 +51,17 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
     csrfPrevention: true,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    formatError: (formatted, error) =>
-      formatError(formatted, error, {
-        exposeDetails: !production,
-        limits: options.databaseLimits,
-        log: (err) => {
-          const errorId = randomUUID();
-          logger.error('unexpected error', { errorId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-          return errorId;
-        },
-      }),
+    formatError: format,
     plugins: [
       inputErrorsPlugin,
       httpStatusPlugin,
       limits.plugin,
+      compiledReadsPlugin({
+        enabled: options.compiledReads,
+        allowOverride: !production,
+        reportPath: !production,
+        formatError: (error: GraphQLError) => format({ ...error.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR', ...error.extensions } }, error),
+      }),
       introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false } })
         : ApolloServerPluginLandingPageDisabled(),
@@ -69,11 +79,13 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
  * the request's transaction) and returns its HTTP response with the body as text.
  */
 export async function executeGraphQL(apollo: ApolloServer<Context>, request: HTTPGraphQLRequest, context: Context): Promise<HttpResponse> {
-  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context });
+  const [contextValue, compiledBody] = withCompiledBody(context);
+  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => contextValue });
   const headers: Record<string, string> = {};
   for (const [key, value] of response.headers) headers[key] = value;
   let text = '';
   if (response.body.kind === 'complete') text = response.body.string;
   else for await (const chunk of response.body.asyncIterator) text += chunk;
-  return { status: response.status ?? 200, headers, body: text };
+  // A compiled operation's JSON comes from Postgres as text and is sent as it is.
+  return { status: response.status ?? 200, headers, body: compiledBody() ?? text };
 }

@@ -1,7 +1,7 @@
 // Runs GraphQL operations through the real HTTP server. Requests are an admin's
 // by default (a signed test token); pass `authorization` or `x-api-key` headers to
 // be someone else, or `{ authorization: '' }` to be anonymous.
-import { print, type DocumentNode } from 'graphql';
+import { getOperationAST, parse, print, type DocumentNode } from 'graphql';
 import { SignJWT } from 'jose';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
@@ -47,7 +47,27 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(db: Database, options: Partial<Omit<ServerOptions, 'db'>> = {}): Promise<TestServer> {
+/** Whether a document is a query operation (a document that does not parse is not). */
+function isQuery(query: string): boolean {
+  try {
+    return getOperationAST(parse(query))?.operation === 'query';
+  } catch {
+    return false;
+  }
+}
+
+export interface HelperOptions {
+  /**
+   * Send every query a second time through the resolvers (`x-read-path: resolvers`)
+   * and fail unless both answers are the same bytes with the same status: the
+   * suites' own reads are a corpus for the compiled read path. Off where a second
+   * request would change what is tested (rate limits, faults).
+   */
+  compareReadPaths?: boolean;
+}
+
+export async function startTestServer(db: Database, options: Partial<Omit<ServerOptions, 'db'>> = {}, helper: HelperOptions = {}): Promise<TestServer> {
+  const compareReadPaths = helper.compareReadPaths ?? true;
   const server = await startServer({
     db,
     port: 0,
@@ -64,8 +84,20 @@ export async function startTestServer(db: Database, options: Partial<Omit<Server
     const names = Object.keys(headers).map((h) => h.toLowerCase());
     const credentials = names.includes('authorization') || names.includes('x-api-key') ? {} : bearer(adminToken);
     const sent = Object.fromEntries(Object.entries({ 'content-type': 'application/json', ...credentials, ...headers }).filter(([, v]) => v !== ''));
-    const res = await fetch(base, { method: 'POST', headers: sent, body: JSON.stringify({ query, variables }) });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as never };
+    const body = JSON.stringify({ query, variables });
+    const res = await fetch(base, { method: 'POST', headers: sent, body });
+    const text = await res.text();
+    if (compareReadPaths && isQuery(query)) {
+      const other = await fetch(base, { method: 'POST', headers: { ...sent, 'x-read-path': 'resolvers' }, body });
+      const otherText = await other.text();
+      if (other.status !== res.status || otherText !== text) {
+        throw new Error(
+          `the compiled read path (${res.headers.get('x-read-path')}) and the resolvers answer differently: ${query}\n` +
+            `  compiled  ${res.status}: ${text.slice(0, 800)}\n  resolvers ${other.status}: ${otherText.slice(0, 800)}`,
+        );
+      }
+    }
+    return { status: res.status, headers: res.headers, body: JSON.parse(text) as never };
   };
   return {
     server,

@@ -1,25 +1,28 @@
 import { builder } from '../../graphql/builder';
+import { compiled } from '../../graphql/compiled/declare';
 import { pagingOf } from '../../graphql/connections';
 import type { ListArgs } from '../../graphql/fields';
 import { listArgs, toOrderBy, toWhere } from '../../graphql/filters';
+
+const paging = pagingOf('bigint');
+// Newest first unless orderBy says otherwise.
+const query = (_ctx: unknown, args: ListArgs) => ({
+  where: toWhere('AuditLog', args.filter),
+  orderBy: args.orderBy?.length ? toOrderBy('AuditLog', args.orderBy) : [{ id: 'desc' }],
+});
+const count = (_ctx: unknown, args: ListArgs) => toWhere('AuditLog', args.filter);
 
 builder.queryField('auditLog', (t) =>
   t.prismaConnection({
     type: 'AuditLog',
     cursor: 'id',
-    ...pagingOf('bigint'),
+    ...paging,
     authScopes: { admin: true },
     skipTypeScopes: true,
     description: 'Who changed what, with the row before and after (admins only). Newest first unless orderBy says otherwise.',
     args: listArgs(t, 'AuditLog'),
-    totalCount: (_root, args, ctx) => ctx.db.auditLog.count({ where: toWhere('AuditLog', (args as ListArgs).filter) }),
-    resolve: (query, _root, args, ctx) => {
-      const { orderBy } = args as ListArgs;
-      return ctx.db.auditLog.findMany({
-        ...query,
-        where: toWhere('AuditLog', (args as ListArgs).filter),
-        orderBy: (orderBy?.length ? toOrderBy('AuditLog', orderBy) : [{ id: 'desc' }]) as never,
-      });
-    },
+    extensions: compiled({ kind: 'list', model: 'AuditLog', paging, query, count }),
+    totalCount: (_root, args, ctx) => ctx.db.auditLog.count({ where: count(ctx, args as ListArgs) }),
+    resolve: (prismaQuery, _root, args, ctx) => ctx.db.auditLog.findMany({ ...prismaQuery, ...query(ctx, args as ListArgs) } as never),
   }),
 );

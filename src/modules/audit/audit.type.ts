@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder';
+import { compiled } from '../../graphql/compiled/declare';
 
 export const AuditLogEntryType = builder.prismaObject('AuditLog', {
   // Only the columns a query asks for are read (fields declare what they need).
@@ -6,7 +7,11 @@ export const AuditLogEntryType = builder.prismaObject('AuditLog', {
   name: 'AuditLogEntry',
   description: 'One write to a data table, recorded by the database (whoever made it: the API, the Supabase dashboard, SQL).',
   fields: (t) => ({
-    id: t.string({ description: 'Sequence number of the entry (64-bit, as a string).', resolve: (entry) => entry.id.toString() }),
+    id: t.string({
+      description: 'Sequence number of the entry (64-bit, as a string).',
+      extensions: compiled({ kind: 'value', sql: (row) => `${row.col('id')}::text` }),
+      resolve: (entry) => entry.id.toString(),
+    }),
     tableName: t.exposeString('tableName', { description: 'The table written: invoices, companies, ...' }),
     recordId: t.expose('recordId', { type: 'UUID', description: 'The id of the row written.' }),
     action: t.exposeString('action', { description: 'INSERT, UPDATE or DELETE.' }),

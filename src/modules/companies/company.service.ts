@@ -6,10 +6,13 @@ import { UNPAID_INVOICE_STATUSES } from '../invoices/invoice.service';
 export const OPEN_TICKET_STATUSES = ['OPEN', 'IN_PROGRESS', 'WAITING'] as const satisfies readonly TicketStatus[];
 
 /** The sum of each company's unpaid (SENT or OVERDUE) invoices in TTD, in the order of `companyIds`; 0 when none. */
+/** The invoices a company still owes. */
+export const UNPAID_INVOICE = { status: { in: [...UNPAID_INVOICE_STATUSES] } };
+
 export async function outstandingBalances(db: Prisma.TransactionClient, companyIds: readonly string[]): Promise<Prisma.Decimal[]> {
   const sums = await db.invoice.groupBy({
     by: ['companyId'],
-    where: { companyId: { in: [...companyIds] }, status: { in: [...UNPAID_INVOICE_STATUSES] } },
+    where: { companyId: { in: [...companyIds] }, ...UNPAID_INVOICE },
     _sum: { amount: true },
   });
   const byCompany = new Map(sums.map((row) => [row.companyId, row._sum.amount]));

@@ -1,9 +1,10 @@
 import { builder } from '../../graphql/builder';
 import { CompanyStatusEnum } from '../../graphql/enums';
+import { compiled } from '../../graphql/compiled/declare';
 import { relatedList } from '../../graphql/fields';
 import { requestLoader } from '../../graphql/loaders';
 import type { Prisma } from '../../generated/prisma/client';
-import { OPEN_TICKET_STATUSES, outstandingBalances } from './company.service';
+import { OPEN_TICKET_STATUSES, outstandingBalances, UNPAID_INVOICE } from './company.service';
 
 export const CompanyType = builder.prismaObject('Company', {
   description: 'A client business or prospect.',
@@ -27,6 +28,7 @@ export const CompanyType = builder.prismaObject('Company', {
     outstandingBalance: t.field({
       type: 'Decimal',
       description: 'What the company owes: the sum of its unpaid (SENT or OVERDUE) invoices\' amounts, TTD; "0.00" when none.',
+      extensions: compiled({ kind: 'value', sql: (row) => row.aggregate('sum', 'invoices', 'amount', UNPAID_INVOICE) }),
       resolve: (company, _args, ctx) =>
         // One grouped statement per request for every company asking.
         requestLoader<string, Prisma.Decimal>(ctx, 'company-outstanding-balance', (ids) => outstandingBalances(ctx.db, ids)).load(company.id),

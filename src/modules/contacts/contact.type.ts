@@ -1,5 +1,6 @@
 import { builder } from '../../graphql/builder';
 import { ContactStatusEnum } from '../../graphql/enums';
+import { compiled } from '../../graphql/compiled/declare';
 import { relatedList } from '../../graphql/fields';
 
 export const ContactType = builder.prismaObject('Contact', {
@@ -11,6 +12,7 @@ export const ContactType = builder.prismaObject('Contact', {
     fullName: t.string({
       description: 'First and last name with surrounding and repeated whitespace collapsed to single spaces ("Ana Diaz"); the first name alone when there is no last name.',
       select: { firstName: true, lastName: true },
+      extensions: compiled({ kind: 'value', sql: (row) => `btrim(regexp_replace(${row.col('firstName')} || ' ' || coalesce(${row.col('lastName')}, ''), '\\s+', ' ', 'g'))` }),
       resolve: (contact) => `${contact.firstName} ${contact.lastName ?? ''}`.trim().replace(/\s+/g, ' '),
     }),
     email: t.expose('email', { type: 'EmailAddress', description: 'Unique, compared case-insensitively (stored lower-case).' }),

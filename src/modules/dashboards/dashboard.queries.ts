@@ -3,19 +3,24 @@
 // so a dashboard's first screen can ask for all of them in one request.
 import { builder } from '../../graphql/builder';
 import { checkPageSize, MAX_PAGE_SIZE } from '../../graphql/connections';
+import type { ProjectStatus } from '../../generated/prisma/client';
 import { ProjectStatusEnum } from '../../graphql/enums';
 import { userInputError } from '../../graphql/errors';
+import { compiled } from '../../graphql/compiled/declare';
+import type { Context } from '../../graphql/context';
 import {
-  activeClientsOverview,
+  activeClientsSources,
   DEFAULT_REVENUE_MONTHS,
+  loadDashboard,
   MAX_REVENUE_MONTHS,
-  monthlyRecurringRevenue,
-  overdueInvoices,
-  pipelineValue,
-  projectTimeline,
-  revenueByMonth,
+  monthlyRecurringRevenueSources,
+  overdueInvoicesSources,
+  pipelineValueSources,
+  projectTimelineSources,
+  revenueByMonthSources,
   revenueMonths,
-  statusCounts,
+  statusCountsSources,
+  type DashboardSources,
 } from './dashboard.service';
 import {
   ActiveClientsOverviewType,
@@ -41,6 +46,17 @@ function rangeError(message: string, args: { from?: Date | null; to?: Date | nul
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
+/**
+ * A dashboard field answered from its SQL sources: the resolver runs them, the
+ * compiled read path builds the JSON from them. `sources` checks the arguments first.
+ */
+function dashboard<A>(sources: (args: A) => DashboardSources) {
+  return {
+    extensions: compiled({ kind: 'rows', sources: sources as (args: Record<string, unknown>) => DashboardSources }),
+    resolve: (_root: unknown, args: A, ctx: Context) => loadDashboard(ctx.db, sources(args)),
+  } as { resolve: never; extensions: ReturnType<typeof compiled> };
+}
+
 builder.queryFields((t) => {
   const first = () =>
     t.arg.int({
@@ -58,7 +74,7 @@ builder.queryFields((t) => {
         country: t.arg.string({ description: 'Only companies in this country (exact name, ignoring case), e.g. "Barbados".' }),
         first: first(),
       },
-      resolve: (_root, args, ctx) => activeClientsOverview(ctx.db, { country: args.country, limit: pageSize(args.first) }),
+      ...dashboard((args: { country?: string | null; first?: number | null }) => activeClientsSources({ country: args.country, limit: pageSize(args.first) })),
     }),
 
     monthlyRecurringRevenue: t.field({
@@ -66,13 +82,13 @@ builder.queryFields((t) => {
       description:
         'Total MRR over LIVE projects (TTD) with tool costs and margin, broken down by company and by project type; ' +
         'plus USD where a company\'s rate is known from its invoices (see the type\'s description).',
-      resolve: (_root, _args, ctx) => monthlyRecurringRevenue(ctx.db),
+      ...dashboard(monthlyRecurringRevenueSources),
     }),
 
     pipelineValue: t.field({
       type: PipelineValueType,
       description: 'Potential revenue from unconverted leads and from projects in SCOPING or DEMO, per stage (all five, in order) and in total (TTD).',
-      resolve: (_root, _args, ctx) => pipelineValue(ctx.db),
+      ...dashboard(pipelineValueSources),
     }),
 
     overdueInvoices: t.field({
@@ -83,12 +99,12 @@ builder.queryFields((t) => {
         minDaysOverdue: t.arg.int({ description: 'Only invoices at least this many days past due (0 or more).' }),
         first: first(),
       },
-      resolve: (_root, args, ctx) => {
+      ...dashboard((args: { companyId?: string | null; minDaysOverdue?: number | null; first?: number | null }) => {
         if (args.minDaysOverdue != null && args.minDaysOverdue < 0) {
           throw userInputError(`"minDaysOverdue" must not be negative (got ${args.minDaysOverdue})`, [{ path: ['minDaysOverdue'], message: 'must be 0 or more' }]);
         }
-        return overdueInvoices(ctx.db, { companyId: args.companyId, minDaysOverdue: args.minDaysOverdue, limit: pageSize(args.first) });
-      },
+        return overdueInvoicesSources({ companyId: args.companyId, minDaysOverdue: args.minDaysOverdue, limit: pageSize(args.first) });
+      }),
     }),
 
     projectTimeline: t.field({
@@ -104,12 +120,12 @@ builder.queryFields((t) => {
         status: t.arg({ type: [ProjectStatusEnum], description: 'Only projects with one of these statuses (an empty list matches none).' }),
         first: first(),
       },
-      resolve: (_root, args, ctx) => {
+      ...dashboard((args: { from?: Date | null; to?: Date | null; status?: ProjectStatus[] | null; first?: number | null }) => {
         if (args.from && args.to && args.from > args.to) {
           throw rangeError(`"from" (${isoDate(args.from)}) must be on or before "to" (${isoDate(args.to)})`, args);
         }
-        return projectTimeline(ctx.db, { from: args.from, to: args.to, statuses: args.status, limit: pageSize(args.first) });
-      },
+        return projectTimelineSources({ from: args.from, to: args.to, statuses: args.status, limit: pageSize(args.first) });
+      }),
     }),
 
     statusCounts: t.field({
@@ -117,7 +133,7 @@ builder.queryFields((t) => {
       description:
         'How many contacts, projects, invoices and support tickets have each status, every status listed (zeros included). ' +
         'Invoices past due count as OVERDUE, not SENT (see `StatusCounts.invoices`).',
-      resolve: (_root, _args, ctx) => statusCounts(ctx.db),
+      ...dashboard(statusCountsSources),
     }),
 
     revenueByMonth: t.field({
@@ -130,7 +146,7 @@ builder.queryFields((t) => {
         from: t.arg({ type: 'LocalDate', description: 'A day in the first month. Default: 11 months before `to`\'s month.' }),
         to: t.arg({ type: 'LocalDate', description: 'A day in the last month; on or after `from`. Default: today (UTC).' }),
       },
-      resolve: (_root, args, ctx) => {
+      ...dashboard((args: { from?: Date | null; to?: Date | null }) => {
         if (args.from && args.to && args.from > args.to) {
           throw rangeError(`"from" (${isoDate(args.from)}) must be on or before "to" (${isoDate(args.to)})`, args);
         }
@@ -139,8 +155,8 @@ builder.queryFields((t) => {
         if (range.months > MAX_REVENUE_MONTHS) {
           throw rangeError(`The range covers ${range.months} months; at most ${MAX_REVENUE_MONTHS}`, args);
         }
-        return revenueByMonth(ctx.db, range);
-      },
+        return revenueByMonthSources(range);
+      }),
     }),
   };
 });

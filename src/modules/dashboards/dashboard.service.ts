@@ -1,7 +1,10 @@
-// The dashboards: one SQL statement each, over the database views (README,
-// "Database rules" → Views) and the tables. Rows come back with camelCase keys
-// and enum values upper-cased (the views return the stored lowercase text), so the
-// GraphQL types expose them as they are.
+// The dashboards, over the database views (README, "Database rules" → Views) and the
+// tables. Each dashboard is its SQL sources (`DashboardSources`): one row holding the
+// object's own fields (totals) and, per list field, the rows of the list. Columns
+// are named after the GraphQL fields, enum values upper-cased (the views return the
+// stored lowercase text), so the types expose them as they are. The resolvers run
+// the sources (`load`); the compiled read path builds the dashboard's JSON from the
+// same sources in one statement.
 import {
   ContactStatus,
   InvoiceStatus,
@@ -17,9 +20,21 @@ import {
 /** The shared client or a request's transaction: all a dashboard needs is raw SQL. */
 export type Db = Pick<PrismaClient, '$queryRaw'>;
 
+/** A dashboard's SQL: its own fields' row, and each list field's rows in `orderBy` (an ORDER BY over the row columns). */
+export interface DashboardSources {
+  object: Prisma.Sql;
+  lists: Record<string, { rows: Prisma.Sql; orderBy: string }>;
+}
+
+/** Runs a dashboard's sources, one statement after the other (a request's transaction runs one at a time). */
+export async function loadDashboard<T>(db: Db, sources: DashboardSources): Promise<T> {
+  const [object] = await db.$queryRaw<Record<string, unknown>[]>(sources.object);
+  const result: Record<string, unknown> = { ...object };
+  for (const [name, list] of Object.entries(sources.lists)) result[name] = await db.$queryRaw(list.rows);
+  return result as T;
+}
+
 type Decimal = Prisma.Decimal;
-const ZERO = new Prisma.Decimal(0);
-const sum = (values: Decimal[]) => values.reduce((a, b) => a.plus(b), ZERO);
 
 /** A DATE parameter as `YYYY-MM-DD`, so the session's time zone cannot shift it. */
 const sqlDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -52,46 +67,35 @@ export interface ActiveClientsOverview {
   clients: ActiveClientRow[];
 }
 
-/**
- * A page of rows plus totals over every matching row, from one statement: the
- * totals row is LEFT JOINed to the page, so it comes back even when the page is
- * empty (that padding row has null in every page column, `key` included).
- */
-type PageRow<T, R> = T & { [K in keyof R]: R[K] | null };
-
-function splitPage<T, R>(rows: PageRow<T, R>[], key: keyof R): { totals: T; page: R[] } {
-  return { totals: rows[0]!, page: rows.filter((row) => row[key] !== null) as R[] };
-}
-
-export async function activeClientsOverview(db: Db, options: { country?: string | null; limit: number }): Promise<ActiveClientsOverview> {
+export function activeClientsSources(options: { country?: string | null; limit: number }): DashboardSources {
   const country = options.country?.trim();
   const where = country ? Prisma.sql`WHERE lower(country) = lower(${country})` : Prisma.empty;
-  const rows = await db.$queryRaw<PageRow<Omit<ActiveClientsOverview, 'clients'>, ActiveClientRow>[]>(Prisma.sql`
-    WITH matching AS (
-      SELECT * FROM active_clients_overview ${where}
-    ), page AS (
-      SELECT * FROM matching ORDER BY mrr DESC, company_name, company_id LIMIT ${options.limit}
-    )
-    SELECT t."totalCount", t."totalMrr", t."totalMonthlyToolCosts", t."totalOutstandingBalance",
-           p.company_id AS "companyId", p.company_name AS "companyName", p.industry, p.country,
-           upper(p.status::text) AS status, p.primary_contact_id AS "primaryContactId",
-           p.primary_contact_name AS "primaryContactName", p.primary_contact_email AS "primaryContactEmail",
-           p.active_project_count::int AS "activeProjectCount", p.live_project_count::int AS "liveProjectCount",
-           p.mrr, p.monthly_tool_costs AS "monthlyToolCosts", p.next_contract_end AS "nextContractEnd",
-           p.open_ticket_count::int AS "openTicketCount", p.outstanding_balance AS "outstandingBalance"
-    FROM (
+  const matching = Prisma.sql`SELECT * FROM active_clients_overview ${where}`;
+  return {
+    object: Prisma.sql`
       SELECT count(*)::int AS "totalCount",
              coalesce(sum(mrr), 0)::numeric(14, 2) AS "totalMrr",
              coalesce(sum(monthly_tool_costs), 0)::numeric(14, 2) AS "totalMonthlyToolCosts",
              coalesce(sum(outstanding_balance), 0)::numeric(14, 2) AS "totalOutstandingBalance"
-      FROM matching
-    ) t
-    LEFT JOIN page p ON true
-    ORDER BY p.mrr DESC, p.company_name, p.company_id`);
-  const { totals, page } = splitPage(rows, 'companyId');
-  const { totalCount, totalMrr, totalMonthlyToolCosts, totalOutstandingBalance } = totals;
-  return { totalCount, totalMrr, totalMonthlyToolCosts, totalOutstandingBalance, clients: page };
+      FROM (${matching}) m`,
+    lists: {
+      clients: {
+        rows: Prisma.sql`
+          SELECT company_id AS "companyId", company_name AS "companyName", industry, country,
+                 upper(status::text) AS status, primary_contact_id AS "primaryContactId",
+                 primary_contact_name AS "primaryContactName", primary_contact_email AS "primaryContactEmail",
+                 active_project_count::int AS "activeProjectCount", live_project_count::int AS "liveProjectCount",
+                 mrr, monthly_tool_costs AS "monthlyToolCosts", next_contract_end AS "nextContractEnd",
+                 open_ticket_count::int AS "openTicketCount", outstanding_balance AS "outstandingBalance"
+          FROM (${matching}) m
+          ORDER BY mrr DESC, company_name, company_id
+          LIMIT ${options.limit}`,
+        orderBy: '"mrr" DESC, "companyName", "companyId"',
+      },
+    },
+  };
 }
+
 
 // ---- monthly recurring revenue -------------------------------------------------------
 
@@ -129,10 +133,6 @@ export interface MonthlyRecurringRevenue {
   byProjectType: MrrByProjectType[];
 }
 
-/** A row of either breakdown: `projectType` is null on company rows, `companyId` on type rows. */
-type MrrRow = Omit<MrrByCompany, 'companyId' | 'companyName'> &
-  Omit<MrrByProjectType, 'projectType'> & { companyId: string | null; companyName: string | null; projectType: string | null };
-
 /**
  * MRR from the `monthly_recurring_revenue` view, by company and by project type.
  * USD where known: a company's rate is amount_usd / amount of its most recent invoice
@@ -140,52 +140,58 @@ type MrrRow = Omit<MrrByCompany, 'companyId' | 'companyName'> &
  * USD MRR is its TTD MRR at that rate, rounded to cents. `totalUsd` sums those
  * companies' USD MRR, and `unconvertedTtd` is the TTD MRR of companies without a rate.
  */
-export async function monthlyRecurringRevenue(db: Db): Promise<MonthlyRecurringRevenue> {
-  // Both breakdowns in one statement: GROUPING(project_type) = 1 marks the company rows.
-  const rows = await db.$queryRaw<MrrRow[]>(Prisma.sql`
-    WITH rated AS (
-      SELECT m.*, r.amount AS rate_amount, r.amount_usd AS rate_usd, r.issue_date AS rate_date
-      FROM monthly_recurring_revenue m
-      LEFT JOIN LATERAL (
-        SELECT amount, amount_usd, issue_date FROM invoices
-        WHERE company_id = m.company_id AND amount > 0 AND amount_usd IS NOT NULL
-        ORDER BY issue_date DESC, created_at DESC, id DESC
-        LIMIT 1
-      ) r ON true
-    )
-    SELECT CASE WHEN GROUPING(project_type) = 1 THEN company_id END AS "companyId",
-           CASE WHEN GROUPING(project_type) = 1 THEN company_name END AS "companyName",
-           CASE WHEN GROUPING(project_type) = 1 THEN country END AS country,
-           project_type AS "projectType",
+export function monthlyRecurringRevenueSources(): DashboardSources {
+  const rated = Prisma.sql`
+    SELECT m.*, r.amount AS rate_amount, r.amount_usd AS rate_usd, r.issue_date AS rate_date
+    FROM monthly_recurring_revenue m
+    LEFT JOIN LATERAL (
+      SELECT amount, amount_usd, issue_date FROM invoices
+      WHERE company_id = m.company_id AND amount > 0 AND amount_usd IS NOT NULL
+      ORDER BY issue_date DESC, created_at DESC, id DESC
+      LIMIT 1
+    ) r ON true`;
+  const byCompany = Prisma.sql`
+    SELECT company_id AS "companyId", company_name AS "companyName", country,
            sum(live_project_count)::int AS "liveProjectCount",
-           count(*)::int AS "companyCount",
            sum(mrr_ttd)::numeric(14, 2) AS "mrrTtd",
            sum(tool_costs_ttd)::numeric(14, 2) AS "toolCostsTtd",
            sum(margin_ttd)::numeric(14, 2) AS "marginTtd",
-           CASE WHEN GROUPING(project_type) = 1 THEN (rate_usd / rate_amount)::float8 END AS "usdRate",
-           CASE WHEN GROUPING(project_type) = 1 THEN rate_date END AS "usdRateDate",
-           CASE WHEN GROUPING(project_type) = 1 THEN round(sum(mrr_ttd) * rate_usd / rate_amount, 2)::numeric(14, 2) END AS "mrrUsd"
-    FROM rated
-    GROUP BY GROUPING SETS ((company_id, company_name, country, rate_amount, rate_usd, rate_date), (project_type))
-    ORDER BY "mrrTtd" DESC, "companyName", "projectType", "companyId"`);
-
-  const byCompany: MrrByCompany[] = [];
-  const byProjectType: MrrByProjectType[] = [];
-  for (const { companyId, companyName, projectType, companyCount, ...row } of rows) {
-    if (companyId !== null && companyName !== null) byCompany.push({ ...row, companyId, companyName });
-    else if (projectType !== null) byProjectType.push({ ...row, projectType, companyCount });
-  }
+           (rate_usd / rate_amount)::float8 AS "usdRate",
+           rate_date AS "usdRateDate",
+           round(sum(mrr_ttd) * rate_usd / rate_amount, 2)::numeric(14, 2) AS "mrrUsd"
+    FROM (${rated}) rated
+    GROUP BY company_id, company_name, country, rate_amount, rate_usd, rate_date`;
   return {
-    totalTtd: sum(byCompany.map((c) => c.mrrTtd)),
-    toolCostsTtd: sum(byCompany.map((c) => c.toolCostsTtd)),
-    marginTtd: sum(byCompany.map((c) => c.marginTtd)),
-    liveProjectCount: byCompany.reduce((n, c) => n + c.liveProjectCount, 0),
-    totalUsd: sum(byCompany.flatMap((c) => (c.mrrUsd ? [c.mrrUsd] : []))),
-    unconvertedTtd: sum(byCompany.flatMap((c) => (c.mrrUsd ? [] : [c.mrrTtd]))),
-    byCompany,
-    byProjectType,
+    object: Prisma.sql`
+      SELECT coalesce(sum("mrrTtd"), 0)::numeric(14, 2) AS "totalTtd",
+             coalesce(sum("toolCostsTtd"), 0)::numeric(14, 2) AS "toolCostsTtd",
+             coalesce(sum("marginTtd"), 0)::numeric(14, 2) AS "marginTtd",
+             coalesce(sum("liveProjectCount"), 0)::int AS "liveProjectCount",
+             coalesce(sum("mrrUsd"), 0)::numeric(14, 2) AS "totalUsd",
+             coalesce(sum("mrrTtd") FILTER (WHERE "mrrUsd" IS NULL), 0)::numeric(14, 2) AS "unconvertedTtd"
+      FROM (${byCompany}) c`,
+    lists: {
+      byCompany: {
+        rows: Prisma.sql`${byCompany} ORDER BY "mrrTtd" DESC, "companyName", "companyId"`,
+        orderBy: '"mrrTtd" DESC, "companyName", "companyId"',
+      },
+      byProjectType: {
+        rows: Prisma.sql`
+          SELECT project_type AS "projectType",
+                 sum(live_project_count)::int AS "liveProjectCount",
+                 count(*)::int AS "companyCount",
+                 sum(mrr_ttd)::numeric(14, 2) AS "mrrTtd",
+                 sum(tool_costs_ttd)::numeric(14, 2) AS "toolCostsTtd",
+                 sum(margin_ttd)::numeric(14, 2) AS "marginTtd"
+          FROM monthly_recurring_revenue
+          GROUP BY project_type
+          ORDER BY "mrrTtd" DESC, "projectType"`,
+        orderBy: '"mrrTtd" DESC, "projectType"',
+      },
+    },
   };
 }
+
 
 // ---- pipeline --------------------------------------------------------------------------
 
@@ -208,20 +214,27 @@ export interface PipelineValue {
   firstYearValueTtd: Decimal;
 }
 
-export async function pipelineValue(db: Db): Promise<PipelineValue> {
-  const stages = await db.$queryRaw<PipelineStageValue[]>(Prisma.sql`
-    SELECT upper(stage) AS stage, stage_order::int AS "stageOrder", record_count::int AS "recordCount",
-           setup_value_ttd AS "setupValueTtd", monthly_value_ttd AS "monthlyValueTtd", first_year_value_ttd AS "firstYearValueTtd"
-    FROM pipeline_value
-    ORDER BY stage_order`);
+export function pipelineValueSources(): DashboardSources {
   return {
-    stages,
-    recordCount: stages.reduce((n, s) => n + s.recordCount, 0),
-    setupValueTtd: sum(stages.map((s) => s.setupValueTtd)),
-    monthlyValueTtd: sum(stages.map((s) => s.monthlyValueTtd)),
-    firstYearValueTtd: sum(stages.map((s) => s.firstYearValueTtd)),
+    object: Prisma.sql`
+      SELECT coalesce(sum(record_count), 0)::int AS "recordCount",
+             coalesce(sum(setup_value_ttd), 0) AS "setupValueTtd",
+             coalesce(sum(monthly_value_ttd), 0) AS "monthlyValueTtd",
+             coalesce(sum(first_year_value_ttd), 0) AS "firstYearValueTtd"
+      FROM pipeline_value`,
+    lists: {
+      stages: {
+        rows: Prisma.sql`
+          SELECT upper(stage) AS stage, stage_order::int AS "stageOrder", record_count::int AS "recordCount",
+                 setup_value_ttd AS "setupValueTtd", monthly_value_ttd AS "monthlyValueTtd", first_year_value_ttd AS "firstYearValueTtd"
+          FROM pipeline_value
+          ORDER BY stage_order`,
+        orderBy: '"stageOrder"',
+      },
+    },
   };
 }
+
 
 // ---- overdue invoices ------------------------------------------------------------------
 
@@ -249,32 +262,31 @@ export interface OverdueInvoices {
   invoices: OverdueInvoiceRow[];
 }
 
-export async function overdueInvoices(
-  db: Db,
-  options: { companyId?: string | null; minDaysOverdue?: number | null; limit: number },
-): Promise<OverdueInvoices> {
+export function overdueInvoicesSources(options: { companyId?: string | null; minDaysOverdue?: number | null; limit: number }): DashboardSources {
   const conditions: Prisma.Sql[] = [];
   if (options.companyId) conditions.push(Prisma.sql`company_id = ${options.companyId}::uuid`);
   if (options.minDaysOverdue != null) conditions.push(Prisma.sql`days_overdue >= ${options.minDaysOverdue}::int`);
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
-  const rows = await db.$queryRaw<PageRow<Omit<OverdueInvoices, 'invoices'>, OverdueInvoiceRow>[]>(Prisma.sql`
-    WITH matching AS (
-      SELECT * FROM overdue_invoices ${where}
-    ), page AS (
-      SELECT * FROM matching ORDER BY days_overdue DESC, amount DESC, invoice_number LIMIT ${options.limit}
-    )
-    SELECT t."totalCount", t."totalOwed",
-           p.invoice_id AS "invoiceId", p.invoice_number AS "invoiceNumber", upper(p.invoice_type::text) AS "invoiceType",
-           p.amount, p.amount_usd AS "amountUsd", p.currency, upper(p.status::text) AS status,
-           p.issue_date AS "issueDate", p.due_date AS "dueDate", p.days_overdue::int AS "daysOverdue",
-           p.company_id AS "companyId", p.company_name AS "companyName", p.project_id AS "projectId",
-           p.project_name AS "projectName", p.contact_email AS "contactEmail"
-    FROM (SELECT count(*)::int AS "totalCount", coalesce(sum(amount), 0)::numeric(14, 2) AS "totalOwed" FROM matching) t
-    LEFT JOIN page p ON true
-    ORDER BY p.days_overdue DESC, p.amount DESC, p.invoice_number`);
-  const { totals, page } = splitPage(rows, 'invoiceId');
-  return { totalCount: totals.totalCount, totalOwed: totals.totalOwed, invoices: page };
+  const matching = Prisma.sql`SELECT * FROM overdue_invoices ${where}`;
+  return {
+    object: Prisma.sql`SELECT count(*)::int AS "totalCount", coalesce(sum(amount), 0)::numeric(14, 2) AS "totalOwed" FROM (${matching}) m`,
+    lists: {
+      invoices: {
+        rows: Prisma.sql`
+          SELECT invoice_id AS "invoiceId", invoice_number AS "invoiceNumber", upper(invoice_type::text) AS "invoiceType",
+                 amount, amount_usd AS "amountUsd", currency, upper(status::text) AS status,
+                 issue_date AS "issueDate", due_date AS "dueDate", days_overdue::int AS "daysOverdue",
+                 company_id AS "companyId", company_name AS "companyName", project_id AS "projectId",
+                 project_name AS "projectName", contact_email AS "contactEmail"
+          FROM (${matching}) m
+          ORDER BY days_overdue DESC, amount DESC, invoice_number
+          LIMIT ${options.limit}`,
+        orderBy: '"daysOverdue" DESC, "amount" DESC, "invoiceNumber"',
+      },
+    },
+  };
 }
+
 
 // ---- project timeline ------------------------------------------------------------------
 
@@ -307,10 +319,7 @@ export interface ProjectTimeline {
  * left out. Without either bound every project is listed, undated ones last.
  * `statuses` null: any status; an empty list matches nothing.
  */
-export async function projectTimeline(
-  db: Db,
-  options: { from?: Date | null; to?: Date | null; statuses?: readonly ProjectStatus[] | null; limit: number },
-): Promise<ProjectTimeline> {
+export function projectTimelineSources(options: { from?: Date | null; to?: Date | null; statuses?: readonly ProjectStatus[] | null; limit: number }): DashboardSources {
   const { from, to, statuses } = options;
   const conditions: Prisma.Sql[] = [];
   if (statuses) conditions.push(Prisma.sql`status::text = ANY(${statuses.map((s) => s.toLowerCase())}::text[])`);
@@ -318,27 +327,27 @@ export async function projectTimeline(
   if (from) conditions.push(Prisma.sql`coalesce(go_live_date, start_date) >= ${sqlDate(from)}::date`);
   if (to) conditions.push(Prisma.sql`start_date <= ${sqlDate(to)}::date`);
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
-  const rows = await db.$queryRaw<PageRow<{ totalCount: number }, ProjectTimelineRow>[]>(Prisma.sql`
-    WITH matching AS (
-      SELECT * FROM project_timeline ${where}
-    ), page AS (
-      SELECT * FROM matching
-      ORDER BY start_date NULLS LAST, go_live_date NULLS LAST, project_name, project_id
-      LIMIT ${options.limit}
-    )
-    SELECT t."totalCount",
-           p.project_id AS "projectId", p.project_name AS "projectName", p.project_type AS "projectType",
-           p.company_id AS "companyId", p.company_name AS "companyName",
-           upper(p.status::text) AS status, upper(p.priority::text) AS priority,
-           p.start_date AS "startDate", p.go_live_date AS "goLiveDate",
-           p.estimated_hours AS "estimatedHours", p.actual_hours AS "actualHours", p.hours_variance AS "hoursVariance",
-           p.assigned_to AS "assignedTo", p.service_names AS "serviceNames"
-    FROM (SELECT count(*)::int AS "totalCount" FROM matching) t
-    LEFT JOIN page p ON true
-    ORDER BY p.start_date NULLS LAST, p.go_live_date NULLS LAST, p.project_name, p.project_id`);
-  const { totals, page } = splitPage(rows, 'projectId');
-  return { totalCount: totals.totalCount, rows: page };
+  const matching = Prisma.sql`SELECT * FROM project_timeline ${where}`;
+  return {
+    object: Prisma.sql`SELECT count(*)::int AS "totalCount" FROM (${matching}) m`,
+    lists: {
+      rows: {
+        rows: Prisma.sql`
+          SELECT project_id AS "projectId", project_name AS "projectName", project_type AS "projectType",
+                 company_id AS "companyId", company_name AS "companyName",
+                 upper(status::text) AS status, upper(priority::text) AS priority,
+                 start_date AS "startDate", go_live_date AS "goLiveDate",
+                 estimated_hours AS "estimatedHours", actual_hours AS "actualHours", hours_variance AS "hoursVariance",
+                 assigned_to AS "assignedTo", service_names AS "serviceNames"
+          FROM (${matching}) m
+          ORDER BY start_date NULLS LAST, go_live_date NULLS LAST, project_name, project_id
+          LIMIT ${options.limit}`,
+        orderBy: '"startDate" NULLS LAST, "goLiveDate" NULLS LAST, "projectName", "projectId"',
+      },
+    },
+  };
 }
+
 
 // ---- status counts ---------------------------------------------------------------------
 
@@ -354,9 +363,19 @@ export interface StatusCounts {
   supportTickets: StatusCount<TicketStatus>[];
 }
 
-/** Every value of the enum in declaration order, zero when no row has it. */
-function zeroFilled<S extends string>(values: Record<string, S>, counts: Map<string, number>): StatusCount<S>[] {
-  return Object.values(values).map((status) => ({ status, count: counts.get(status) ?? 0 }));
+/**
+ * Every value of the enum in declaration order with how many rows have it (zero
+ * when none); `statuses` gives each row's status name.
+ */
+function zeroFilled(values: Record<string, string>, statuses: Prisma.Sql): { rows: Prisma.Sql; orderBy: string } {
+  return {
+    rows: Prisma.sql`
+      SELECT v.status, coalesce(c.count, 0)::int AS count, v.ord AS "order"
+      FROM unnest(${Object.values(values)}::text[]) WITH ORDINALITY AS v(status, ord)
+      LEFT JOIN (SELECT status, count(*) AS count FROM (${statuses}) s GROUP BY status) c ON c.status = v.status
+      ORDER BY v.ord`,
+    orderBy: '"order"',
+  };
 }
 
 /**
@@ -364,26 +383,21 @@ function zeroFilled<S extends string>(values: Record<string, S>, counts: Map<str
  * whose due date is before CURRENT_DATE counts as OVERDUE (the `overdue_invoices`
  * rule), so SENT counts only invoices not yet past due.
  */
-export async function statusCounts(db: Db): Promise<StatusCounts> {
-  const rows = await db.$queryRaw<{ entity: keyof StatusCounts; status: string; count: number }[]>(Prisma.sql`
-    SELECT 'contacts' AS entity, upper(status::text) AS status, count(*)::int AS count FROM contacts GROUP BY status
-    UNION ALL
-    SELECT 'projects', upper(status::text), count(*)::int FROM projects GROUP BY status
-    UNION ALL
-    SELECT 'invoices', derived, count(*)::int FROM (
-      SELECT CASE WHEN status IN ('sent', 'overdue') AND due_date < CURRENT_DATE THEN 'OVERDUE' ELSE upper(status::text) END AS derived
-      FROM invoices
-    ) i GROUP BY derived
-    UNION ALL
-    SELECT 'supportTickets', upper(status::text), count(*)::int FROM support_tickets GROUP BY status`);
-  const counts = (entity: keyof StatusCounts) => new Map(rows.filter((r) => r.entity === entity).map((r) => [r.status, r.count]));
+export function statusCountsSources(): DashboardSources {
   return {
-    contacts: zeroFilled(ContactStatus, counts('contacts')),
-    projects: zeroFilled(ProjectStatus, counts('projects')),
-    invoices: zeroFilled(InvoiceStatus, counts('invoices')),
-    supportTickets: zeroFilled(TicketStatus, counts('supportTickets')),
+    object: Prisma.sql`SELECT 1 AS one`,
+    lists: {
+      contacts: zeroFilled(ContactStatus, Prisma.sql`SELECT upper(status::text) AS status FROM contacts`),
+      projects: zeroFilled(ProjectStatus, Prisma.sql`SELECT upper(status::text) AS status FROM projects`),
+      invoices: zeroFilled(
+        InvoiceStatus,
+        Prisma.sql`SELECT CASE WHEN status IN ('sent', 'overdue') AND due_date < CURRENT_DATE THEN 'OVERDUE' ELSE upper(status::text) END AS status FROM invoices`,
+      ),
+      supportTickets: zeroFilled(TicketStatus, Prisma.sql`SELECT upper(status::text) AS status FROM support_tickets`),
+    },
   };
 }
+
 
 // ---- revenue by month ------------------------------------------------------------------
 
@@ -438,29 +452,29 @@ export interface RevenueByMonth {
  * month of the range present (zero when nothing was paid). USD sums amount_usd where
  * it is set; `unconvertedTtd` is the TTD of paid invoices without it.
  */
-export async function revenueByMonth(db: Db, range: Pick<MonthRange, 'firstMonth' | 'lastMonth'>): Promise<RevenueByMonth> {
-  const months = await db.$queryRaw<MonthRevenue[]>(Prisma.sql`
-    WITH months AS (
-      SELECT g::date AS month
-      FROM generate_series(${sqlDate(range.firstMonth)}::timestamp, ${sqlDate(range.lastMonth)}::timestamp, interval '1 month') g
-    )
+export function revenueByMonthSources(range: Pick<MonthRange, 'firstMonth' | 'lastMonth'>): DashboardSources {
+  const months = Prisma.sql`
     SELECT m.month,
            coalesce(sum(i.amount), 0)::numeric(14, 2) AS "revenueTtd",
            coalesce(sum(i.amount_usd), 0)::numeric(14, 2) AS "revenueUsd",
            coalesce(sum(i.amount) FILTER (WHERE i.amount_usd IS NULL), 0)::numeric(14, 2) AS "unconvertedTtd",
            count(i.id)::int AS "invoiceCount"
-    FROM months m
+    FROM (
+      SELECT g::date AS month
+      FROM generate_series(${sqlDate(range.firstMonth)}::timestamp, ${sqlDate(range.lastMonth)}::timestamp, interval '1 month') g
+    ) m
     LEFT JOIN invoices i
       ON i.status = 'paid' AND i.paid_date >= m.month AND i.paid_date < (m.month + interval '1 month')::date
-    GROUP BY m.month
-    ORDER BY m.month`);
+    GROUP BY m.month`;
   return {
-    firstMonth: range.firstMonth,
-    lastMonth: range.lastMonth,
-    totalTtd: sum(months.map((m) => m.revenueTtd)),
-    totalUsd: sum(months.map((m) => m.revenueUsd)),
-    unconvertedTtd: sum(months.map((m) => m.unconvertedTtd)),
-    invoiceCount: months.reduce((n, m) => n + m.invoiceCount, 0),
-    months,
+    object: Prisma.sql`
+      SELECT ${sqlDate(range.firstMonth)}::date AS "firstMonth", ${sqlDate(range.lastMonth)}::date AS "lastMonth",
+             coalesce(sum("revenueTtd"), 0)::numeric(14, 2) AS "totalTtd",
+             coalesce(sum("revenueUsd"), 0)::numeric(14, 2) AS "totalUsd",
+             coalesce(sum("unconvertedTtd"), 0)::numeric(14, 2) AS "unconvertedTtd",
+             coalesce(sum("invoiceCount"), 0)::int AS "invoiceCount"
+      FROM (${months}) months`,
+    lists: { months: { rows: Prisma.sql`${months} ORDER BY m.month`, orderBy: '"month"' } },
   };
 }
+

@@ -6,9 +6,9 @@ import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { builder } from '../../graphql/builder';
 import type { Context } from '../../graphql/context';
 import { CompanyStatusEnum, ContactStatusEnum, InvoiceStatusEnum, InvoiceTypeEnum, PriorityEnum, ProjectStatusEnum, TicketStatusEnum } from '../../graphql/enums';
+import { compiled } from '../../graphql/compiled/declare';
 import { byIds, requestLoader } from '../../graphql/loaders';
 import { delegate } from '../../graphql/model-queries';
-import type { Company, Invoice, Project } from '../../generated/prisma/client';
 import {
   type ActiveClientRow,
   type ActiveClientsOverview,
@@ -47,6 +47,19 @@ function recordOf<T>(ctx: Context, info: GraphQLResolveInfo, model: 'Company' | 
   return id === null ? Promise.resolve(null) : loader.load(id);
 }
 
+/**
+ * A row's link to the record whose id is in its `key` column (null when the
+ * column is): for the resolvers through `recordOf`, for the compiled read path as a
+ * declaration.
+ */
+function record(model: 'Company' | 'Invoice' | 'Project', key: string) {
+  return {
+    extensions: compiled({ kind: 'record', model, key }),
+    resolve: (query: object, row: object, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+      recordOf(ctx, info, model, query, (row as Record<string, string | null>)[key] ?? null),
+  } as { resolve: never; extensions: ReturnType<typeof compiled> };
+}
+
 // ---- activeClientsOverview --------------------------------------------------------------
 
 export const ActiveClientType = builder.objectRef<ActiveClientRow>('ActiveClient').implement({
@@ -73,7 +86,7 @@ export const ActiveClientType = builder.objectRef<ActiveClientRow>('ActiveClient
     company: t.prismaField({
       type: 'Company',
       description: 'The company record.',
-      resolve: (query, row, _args, ctx, info) => recordOf<Company>(ctx, info, 'Company', query, row.companyId),
+      ...record('Company', 'companyId'),
     }),
   }),
 });
@@ -112,7 +125,7 @@ export const MrrByCompanyType = builder.objectRef<MrrByCompany>('MrrByCompany').
     company: t.prismaField({
       type: 'Company',
       description: 'The company record.',
-      resolve: (query, row, _args, ctx, info) => recordOf<Company>(ctx, info, 'Company', query, row.companyId),
+      ...record('Company', 'companyId'),
     }),
   }),
 });
@@ -207,18 +220,18 @@ export const OverdueInvoiceType = builder.objectRef<OverdueInvoiceRow>('OverdueI
     invoice: t.prismaField({
       type: 'Invoice',
       description: 'The invoice record.',
-      resolve: (query, row, _args, ctx, info) => recordOf<Invoice>(ctx, info, 'Invoice', query, row.invoiceId),
+      ...record('Invoice', 'invoiceId'),
     }),
     company: t.prismaField({
       type: 'Company',
       description: 'The billed company.',
-      resolve: (query, row, _args, ctx, info) => recordOf<Company>(ctx, info, 'Company', query, row.companyId),
+      ...record('Company', 'companyId'),
     }),
     project: t.prismaField({
       type: 'Project',
       nullable: true,
       description: 'The project billed for, if any.',
-      resolve: (query, row, _args, ctx, info) => recordOf<Project>(ctx, info, 'Project', query, row.projectId ?? null),
+      ...record('Project', 'projectId'),
     }),
   }),
 });
@@ -257,12 +270,12 @@ export const ProjectTimelineRowType = builder.objectRef<ProjectTimelineRow>('Pro
     project: t.prismaField({
       type: 'Project',
       description: 'The project record.',
-      resolve: (query, row, _args, ctx, info) => recordOf<Project>(ctx, info, 'Project', query, row.projectId),
+      ...record('Project', 'projectId'),
     }),
     company: t.prismaField({
       type: 'Company',
       description: 'The client company.',
-      resolve: (query, row, _args, ctx, info) => recordOf<Company>(ctx, info, 'Company', query, row.companyId),
+      ...record('Company', 'companyId'),
     }),
   }),
 });

@@ -1,7 +1,8 @@
 import { builder } from '../../graphql/builder';
 import type { Context } from '../../graphql/context';
+import { compiled, type Row } from '../../graphql/compiled/declare';
 import { InvoiceStatusEnum, InvoiceTypeEnum } from '../../graphql/enums';
-import { daysOverdue, effectiveStatus, utcToday } from './invoice.service';
+import { daysOverdue, effectiveStatus, UNPAID_INVOICE_STATUSES, utcToday } from './invoice.service';
 
 // One "today" per request, so every invoice in a response (and isOverdue and
 // daysOverdue of one invoice) is judged on the same date, even across midnight.
@@ -15,6 +16,12 @@ function requestToday(ctx: Context): Date {
   }
   return today;
 }
+
+// The same rules in SQL, for the compiled read path (src/graphql/compiled).
+const overdueDaysSql = (row: Row) =>
+  `CASE WHEN ${row.value('status')} = ANY(${row.param([...UNPAID_INVOICE_STATUSES], 'text[]')}) AND ${row.today()} - ${row.col('dueDate')} > 0 ` +
+  `THEN ${row.today()} - ${row.col('dueDate')} END`;
+const statusSql = (row: Row) => `CASE WHEN ${row.value('status')} = 'SENT' AND ${row.col('dueDate')} < ${row.today()} THEN 'OVERDUE' ELSE ${row.value('status')} END`;
 
 export const InvoiceType = builder.prismaObject('Invoice', {
   // Only the columns a query asks for are read (fields declare what they need).
@@ -35,6 +42,7 @@ export const InvoiceType = builder.prismaObject('Invoice', {
         'DRAFT → SENT (sendInvoice) → PAID (markInvoicePaid), or CANCELLED (cancelInvoice); PAID and CANCELLED are final. As stored, except that an unpaid invoice past its due date (UTC today) is OVERDUE, ' +
         'so lists, filters and dashboards agree even before the hourly sweep stores it.',
       select: { status: true, dueDate: true },
+      extensions: compiled({ kind: 'value', sql: statusSql }),
       resolve: (invoice, _args, ctx) => effectiveStatus(invoice, requestToday(ctx)),
     }),
     issueDate: t.expose('issueDate', { type: 'LocalDate', description: 'When the invoice was issued.' }),
@@ -45,12 +53,14 @@ export const InvoiceType = builder.prismaObject('Invoice', {
         'Unpaid (status SENT or OVERDUE) with a due date before today, where today is the current calendar date in UTC ' +
         '(Postgres CURRENT_DATE on a UTC server; the `overdueInvoices` rule). An invoice without a due date is never overdue.',
       select: { status: true, dueDate: true },
+      extensions: compiled({ kind: 'value', sql: (row) => `(${overdueDaysSql(row)}) IS NOT NULL` }),
       resolve: (invoice, _args, ctx) => daysOverdue(invoice, requestToday(ctx)) !== null,
     }),
     daysOverdue: t.int({
       nullable: true,
       description: 'Whole days since the due date (today in UTC minus dueDate) when `isOverdue`; null otherwise.',
       select: { status: true, dueDate: true },
+      extensions: compiled({ kind: 'value', sql: overdueDaysSql }),
       resolve: (invoice, _args, ctx) => daysOverdue(invoice, requestToday(ctx)),
     }),
     paymentMethod: t.exposeString('paymentMethod', { nullable: true, description: 'bank_transfer, credit_card, ...' }),

@@ -6,9 +6,11 @@ import { NoteTypeEnum } from '../../graphql/enums';
 import { byIds, requestLoader } from '../../graphql/loaders';
 import { restrictVisibility, visibleWhere } from '../../graphql/visibility';
 import type { Context } from '../../graphql/context';
+import { compiled } from '../../graphql/compiled/declare';
 import { CompanyType } from '../companies/company.type';
 import { ContactType } from '../contacts/contact.type';
 import { ProjectType } from '../projects/project.type';
+import { SUBJECT_MODEL } from './note.service';
 
 export const NoteObject = builder.prismaObject('Note', {
   description: 'A note on a contact, company or project (see `noteType` and `related`), or a general note.',
@@ -25,6 +27,7 @@ export const NoteObject = builder.prismaObject('Note', {
       type: NoteSubject,
       nullable: true,
       description: 'The record the note is on; null for general notes.',
+      extensions: compiled({ kind: 'polymorphic', discriminator: 'noteType', key: 'relatedId', models: SUBJECT_MODEL }),
       resolve: (note, _args, ctx) => loadSubject(ctx, note.noteType, note.relatedId) as never,
     }),
   }),
@@ -41,7 +44,7 @@ type Subject = { __typename: 'Contact' | 'Company' | 'Project'; id: string };
 /** One statement per subject table per request, however many notes ask. */
 function loadSubject(ctx: Context, noteType: NoteType, id: string | null): Promise<Subject | null> | null {
   if (!id || noteType === 'GENERAL') return null;
-  const typename = ({ CONTACT: 'Contact', COMPANY: 'Company', PROJECT: 'Project' } as const)[noteType];
+  const typename = SUBJECT_MODEL[noteType];
   const loader = requestLoader<string, Subject | null>(ctx, `note-subject:${typename}`, async (ids) => {
     const where = { where: { id: { in: [...ids] } } };
     const rows: { id: string }[] =
@@ -63,14 +66,11 @@ function addNotesField(model: 'Contact' | 'Company' | 'Project', noteType: Exclu
       model: 'Note',
       description: 'Notes on this record, a page at a time.',
       name: `notes-of-${noteType}`,
-      parentKey: (parent: { id: string }) => parent.id,
-      fetch: async (ctx, ids, args) => {
+      parentField: 'id',
+      childField: 'relatedId',
+      query: (ctx, args) => {
         const filter = visibleWhere(ctx, 'Note', toWhere('Note', args.filter));
-        const notes = await ctx.db.note.findMany({
-          where: { AND: [{ noteType, relatedId: { in: ids } }, ...(filter ? [filter] : [])] },
-          orderBy: toOrderBy('Note', args.orderBy) as never,
-        });
-        return notes.map((note) => ({ key: note.relatedId!, row: note }));
+        return { where: { AND: [{ noteType }, ...(filter ? [filter] : [])] }, orderBy: toOrderBy('Note', args.orderBy) };
       },
     }) as never,
   );

@@ -1,14 +1,16 @@
 // The projects ↔ services many-to-many (project_services), as connections in both
 // directions: Project.services and Service.projects return the services / projects
-// themselves. They are planned by the Prisma plugin through the link rows
-// (prismaConnectionHelpers), so they load with their parents' query like any other
-// relation; pages follow the links. And the mutations that link and unlink them
-// (rules in project.service.ts).
+// themselves, paged on the link rows (see linkConnection). And the mutations that
+// link and unlink them (rules in project.service.ts).
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { builder } from '../../graphql/builder';
+import { compiled } from '../../graphql/compiled/declare';
 import { checkPageSize, DEFAULT_PAGE_SIZE } from '../../graphql/connections';
 import { atomic, findRecord } from '../../graphql/crud';
+import type { Context } from '../../graphql/context';
+import { delegateOf } from '../../graphql/delegate';
 import { withTotalCount, type ListArgs } from '../../graphql/fields';
+import { byIds, requestLoader } from '../../graphql/loaders';
 import { listArgs, toOrderBy, toWhere } from '../../graphql/filters';
 import { ServiceType } from '../services/service.type';
 import { addServiceToProject, removeServiceFromProject } from './project.service';
@@ -21,54 +23,50 @@ function linkQuery(side: 'service' | 'project', model: 'Service' | 'Project', ar
   return { where: where ? { [side]: { is: where } } : {}, orderBy: [...sideOrder, { id: 'asc' as const }] };
 }
 
-type Selection = { select?: Record<string, unknown> } | true | undefined;
-type NestedSelection = (selection: Selection, path?: string[]) => Selection;
-
-function mergeSelections(a: Selection, b: Selection): Selection {
-  if (!a || a === true) return b ?? a;
-  if (!b || b === true) return a;
-  const select: Record<string, unknown> = { ...a.select };
-  for (const [key, value] of Object.entries(b.select ?? {})) {
-    select[key] = key in select && typeof value === 'object' ? mergeSelections(select[key] as Selection, value as Selection) : value;
-  }
-  return { ...a, ...b, select };
-}
-
 /**
- * The connection helper plans the node's fields under `edges.node` only; clients
- * mostly ask for `nodes`. Planning both paths and merging them loads what either
- * asks for in the same query.
+ * A side of the many-to-many as a cursor connection on the link rows. The compiled
+ * read path builds it in SQL (the `link` declaration); the resolvers load the links
+ * of every parent in the request with one statement per distinct arguments (a
+ * per-request DataLoader over the parents' relation to the links, so Prisma pages
+ * each parent's links as it pages any relation) and return the records on the
+ * other side as whole rows. The Prisma plugin does not plan these: `nodes` and
+ * `edges.node` are the same records, and a relation below them asked for with
+ * other arguments on each path cannot be loaded once for both.
  */
-function nodesAndEdges(nestedSelection: NestedSelection): NestedSelection {
-  return (selection, path) =>
-    path?.[0] === 'edges' ? mergeSelections(nestedSelection(selection, path), nestedSelection(selection, ['nodes', ...path.slice(2)])) : nestedSelection(selection, path);
-}
-
 function linkConnection(side: 'service' | 'project', model: 'Service' | 'Project') {
+  const paging = { maxSize: (args: { first?: number | null; last?: number | null }) => checkPageSize(args), defaultSize: DEFAULT_PAGE_SIZE };
+  const query = (args: Record<string, unknown>) => linkQuery(side, model, args as ListArgs);
   const helpers = prismaConnectionHelpers(builder, 'ProjectService', {
     cursor: 'id',
-    // The node's id keeps its selection non-empty when only totalCount is asked for.
-    select: (nodeSelection) => ({ [side]: nodeSelection({ select: { id: true } }) }) as never,
+    select: () => ({ [side]: true }) as never,
     resolveNode: (link) => (link as unknown as Record<string, unknown>)[side] as never,
-    query: (args) => linkQuery(side, model, args as ListArgs) as never,
-    maxSize: (args) => checkPageSize(args),
-    defaultSize: DEFAULT_PAGE_SIZE,
+    query: query as never,
+    ...paging,
   });
   const relation = side === 'service' ? 'services' : 'projects';
+  const parentModel = side === 'service' ? 'Project' : 'Service';
+  const parent = side === 'service' ? 'project' : 'service';
   return (t: { connection: (...args: never[]) => unknown; arg: (...args: never[]) => unknown }, options: { type: unknown; description: string }) =>
     t.connection(
       {
         type: options.type,
         description: options.description,
         args: listArgs(t as never, model),
-        select: (args: ListArgs, ctx: never, nestedSelection: NestedSelection) => ({
-          [relation]: helpers.getQuery(args as never, ctx, nodesAndEdges(nestedSelection) as never),
-          _count: { select: { [relation]: { where: linkQuery(side, model, args).where } } },
-        }),
-        resolve: (parent: Record<string, unknown>, args: never, ctx: never) => ({
-          ...helpers.resolve(parent[relation] as never[], args, ctx),
-          totalCount: (parent._count as Record<string, number>)[relation],
-        }),
+        extensions: compiled({ kind: 'link', link: 'ProjectService', parent, node: side, paging, query }),
+        resolve: async (row: { id: string }, args: ListArgs, ctx: Context) => {
+          const links = helpers.getQuery(args as never, ctx as never, () => true as never) as Record<string, unknown>;
+          const loader = requestLoader<string, Record<string, unknown> | null>(ctx, `${relation}-links:${JSON.stringify(args)}`, async (ids) =>
+            byIds(
+              ids,
+              (await delegateOf(ctx.db, parentModel).findMany({
+                where: { id: { in: [...ids] } },
+                select: { id: true, [relation]: links, _count: { select: { [relation]: { where: query(args).where } } } },
+              })) as { id: string }[],
+            ),
+          );
+          const loaded = (await loader.load(row.id))!;
+          return { ...helpers.resolve(loaded[relation] as never[], args as never, ctx as never), totalCount: (loaded._count as Record<string, number>)[relation] };
+        },
       } as never,
       withTotalCount,
     );

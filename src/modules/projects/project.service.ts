@@ -4,10 +4,13 @@ import { Prisma, type ProjectStatus } from '../../generated/prisma/client';
 import { conflictError, notFoundError, userInputError } from '../../graphql/errors';
 
 /** The monthly cost of each project's ACTIVE integrations in TTD, in the order of `projectIds`; 0 when none. */
+/** The integrations whose cost counts in a project's margin. */
+export const ACTIVE_INTEGRATION = { status: 'ACTIVE' } as const;
+
 export async function activeIntegrationCosts(db: Prisma.TransactionClient, projectIds: readonly string[]): Promise<Prisma.Decimal[]> {
   const sums = await db.integration.groupBy({
     by: ['projectId'],
-    where: { projectId: { in: [...projectIds] }, status: 'ACTIVE' },
+    where: { projectId: { in: [...projectIds] }, ...ACTIVE_INTEGRATION },
     _sum: { monthlyCost: true },
   });
   const byProject = new Map(sums.map((row) => [row.projectId, row._sum.monthlyCost]));

@@ -1,9 +1,10 @@
 import { builder } from '../../graphql/builder';
 import { PriorityEnum, ProjectStatusEnum } from '../../graphql/enums';
+import { compiled } from '../../graphql/compiled/declare';
 import { relatedList } from '../../graphql/fields';
 import { requestLoader } from '../../graphql/loaders';
 import type { Prisma } from '../../generated/prisma/client';
-import { activeIntegrationCosts, monthlyMargin } from './project.service';
+import { ACTIVE_INTEGRATION, activeIntegrationCosts, monthlyMargin } from './project.service';
 
 export const ProjectType = builder.prismaObject('Project', {
   // Only the columns a query asks for are read (fields declare what they need).
@@ -25,6 +26,10 @@ export const ProjectType = builder.prismaObject('Project', {
         'monthlyFee − toolCosts − the monthlyCost of the project\'s ACTIVE integrations (TTD per month), the margin rule of ' +
         '`monthlyRecurringRevenue`. Negative when the tools cost more than the fee (e.g. "-120.00").',
       select: { monthlyFee: true, toolCosts: true },
+      extensions: compiled({
+        kind: 'value',
+        sql: (row) => `${row.col('monthlyFee')} - ${row.col('toolCosts')} - ${row.aggregate('sum', 'integrations', 'monthlyCost', ACTIVE_INTEGRATION)}`,
+      }),
       resolve: async (project, _args, ctx) => {
         // One grouped statement per request for every project asking.
         const costs = requestLoader<string, Prisma.Decimal>(ctx, 'project-active-integration-costs', (ids) => activeIntegrationCosts(ctx.db, ids));
