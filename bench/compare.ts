@@ -22,6 +22,7 @@ import path from 'node:path';
 import { STOP_GRACE_MS, buildApi, readMemory, startApi, type ApiProcess } from './api-process';
 import { prepareDatabase } from './bench-database';
 import { JWT_AUDIENCE, newJwtSecret, signAccessToken, type BenchRole } from './credentials';
+import { singleRequestLatency } from './handwritten';
 import { runScenarios, type LoadOptions, type ScenarioFigures } from './load';
 import type { Scenario } from './queries';
 import { formatTable, updateResultsMarkdown, writeLatestJson, type BenchResults, type ComparisonRow, type ServerFigures } from './report';
@@ -146,6 +147,8 @@ const CANONICAL: Record<string, { ours(data: any): Canonical; peer(data: any): C
     peer: (data) => invoicesShape(data.invoices, 'rowId'),
   },
 };
+CANONICAL['nested-projects'] = CANONICAL.dashboard!;
+CANONICAL['invoices-100'] = CANONICAL['invoices-page']!;
 
 function dashboardShape(companies: any, servicesTotal: (project: any) => number, services: (project: any) => { id: string; name: string }[], idField: string): Canonical {
   let projects = 0;
@@ -257,6 +260,7 @@ export async function runComparison(options: CompareOptions): Promise<number> {
   const token = await signAccessToken(jwtSecret, options.role);
   const servers: ServerFigures[] = [];
   const rows: ComparisonRow[] = [];
+  const latency: NonNullable<BenchResults['latency']> = [];
   let apiKey: { id: string; key: string } | undefined;
   const admin = connectPostgres({ url: options.db, poolSize: 1 });
   try {
@@ -303,6 +307,12 @@ export async function runComparison(options: CompareOptions): Promise<number> {
             } catch (error) {
               say(`  ${scenario.name}: the API's answer cannot be compared (${(error as Error).message})`);
             }
+          }
+          for (const scenario of scenarios) {
+            const figures = await singleRequestLatency({ scenario: scenario.name, query: scenario.query, url: api.url, headers: { ...options.headers, ...oursHeaders }, databaseUrl: options.db });
+            if (!figures) continue;
+            latency.push({ pairing: PAIRINGS[pairing], ...figures });
+            say(`  single request ${scenario.name}: API ${figures.apiMs.toFixed(1)} ms, hand-written statement through pg ${figures.handwrittenMs.toFixed(1)} ms (${figures.ratio.toFixed(2)}×)`);
           }
           return runScenarios(api.url, scenarios, load(api.pid, oursHeaders));
         },
@@ -410,6 +420,7 @@ export async function runComparison(options: CompareOptions): Promise<number> {
     warmupSeconds: options.warmupSeconds,
     servers,
     comparison: { peer: `PostGraphile ${versions.postgraphile} on Node ${peerNodeVersion} (bench/peer)`, rows },
+    latency,
   };
   say('');
   say(formatTable(results));

@@ -72,6 +72,46 @@ export const INVOICES_PAGE_QUERY = /* GraphQL */ `
   }
 `;
 
+/** The dashboard's nesting with every project column (18 fields, ~210 KB): what a project board reads. */
+export const NESTED_PROJECTS_QUERY = /* GraphQL */ `
+  query NestedProjects {
+    companies(first: 50) {
+      totalCount
+      nodes {
+        id
+        companyName
+        status
+        monthlyRecurring
+        projects(first: 20) {
+          totalCount
+          nodes {
+            id projectName projectType description status setupFee monthlyFee toolCosts startDate goLiveDate
+            demoUrl productionUrl assignedTo priority estimatedHours actualHours createdAt updatedAt
+            integrations(first: 20) {
+              totalCount
+              nodes { id toolName status monthlyCost }
+            }
+            services {
+              totalCount
+              nodes { id serviceName }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** A flat list with a to-one relation: 100 invoices filtered by status, newest due date first, with their company. */
+export const INVOICES_100_QUERY = /* GraphQL */ `
+  query Invoices100 {
+    invoices(first: 100, filter: { status: { in: [SENT, OVERDUE, PAID] } }, orderBy: [{ dueDate: DESC }]) {
+      totalCount
+      nodes { id invoiceNumber amount status dueDate company { companyName } }
+    }
+  }
+`;
+
 // ---- the peer's documents (`npm run bench -- --compare`) ---------------------------
 // PostGraphile v5 over the same database, adapted only where its names differ:
 // - `id` is its global node id; the row's UUID is `rowId`;
@@ -140,8 +180,53 @@ export const PEER_INVOICES_PAGE_QUERY = /* GraphQL */ `
   }
 `;
 
+export const PEER_NESTED_PROJECTS_QUERY = /* GraphQL */ `
+  query NestedProjects {
+    companies(first: 50) {
+      totalCount
+      nodes {
+        rowId
+        companyName
+        status
+        monthlyRecurring
+        projects(first: 20) {
+          totalCount
+          nodes {
+            rowId projectName projectType description status setupFee monthlyFee toolCosts startDate goLiveDate
+            demoUrl productionUrl assignedTo priority estimatedHours actualHours createdAt updatedAt
+            integrations(first: 20) {
+              totalCount
+              nodes { rowId toolName status monthlyCost }
+            }
+            projectServices(orderBy: SERVICE_ID_ASC) {
+              totalCount
+              nodes { service { rowId serviceName } }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const PEER_INVOICES_100_QUERY = /* GraphQL */ `
+  query Invoices100 {
+    invoices(first: 100, filter: { status: { in: [sent, overdue, paid] } }, orderBy: [DUE_DATE_DESC, PRIMARY_KEY_ASC]) {
+      totalCount
+      nodes { rowId invoiceNumber amount status dueDate company { companyName } }
+    }
+  }
+`;
+
 export const SCENARIOS: readonly Scenario[] = [
   { name: 'dashboard', title: 'companies → projects → integrations + services (50 × 20 × 20)', query: DASHBOARD_QUERY, peerQuery: PEER_DASHBOARD_QUERY },
   { name: 'overdue-invoices', title: 'overdueInvoices: total owed and rows', query: OVERDUE_INVOICES_QUERY, peerQuery: PEER_OVERDUE_INVOICES_QUERY },
   { name: 'invoices-page', title: 'invoices: filtered, ordered by company name and due date, 50', query: INVOICES_PAGE_QUERY, peerQuery: PEER_INVOICES_PAGE_QUERY },
+  {
+    name: 'nested-projects',
+    title: 'companies → projects (18 fields) → integrations + services (50 × 20 × 20)',
+    query: NESTED_PROJECTS_QUERY,
+    peerQuery: PEER_NESTED_PROJECTS_QUERY,
+  },
+  { name: 'invoices-100', title: 'invoices: 100 filtered by status, by due date, with company', query: INVOICES_100_QUERY, peerQuery: PEER_INVOICES_100_QUERY },
 ];

@@ -64,6 +64,15 @@ export interface BenchResults {
   servers: ServerFigures[];
   /** Only with `--compare`: the API against the peer, scenario by scenario. */
   comparison?: Comparison;
+  /** Only with `--compare`: one request at a time to the API against a hand-written statement through pg (bench/handwritten.ts). */
+  latency?: { pairing: string; scenario: string; apiMs: number; handwrittenMs: number; ratio: number }[];
+}
+
+function latencyLines(results: BenchResults): string[] {
+  return (results.latency ?? []).map(
+    (l) =>
+      `single request ${l.scenario} (${l.pairing}): API ${fixed(l.apiMs)} ms, the same JSON from one hand-written statement through pg ${fixed(l.handwrittenMs)} ms: ${fixed(l.ratio, 2)}×`,
+  );
 }
 
 const HEADERS = ['scenario', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'KB/resp', 'SQL/req', 'RSS peak MB'];
@@ -155,6 +164,7 @@ export function formatTable(results: BenchResults): string {
     out.push('', `comparison with ${results.comparison.peer}`, `(${COMPARISON_NOTE})`, ...padded(COMPARISON_HEADERS, comparisonRows(results.comparison), 2));
     out.push(...results.comparison.rows.map((r) => `check ${r.scenario} (${r.pairing}): ${r.check}`));
   }
+  out.push(...latencyLines(results));
   return out.join('\n');
 }
 
@@ -188,6 +198,8 @@ function markdownRun(results: BenchResults): string {
       ...results.comparison.rows.map((r) => `- check ${r.scenario} (${r.pairing}): ${r.check}`),
     );
   }
+  const latency = latencyLines(results);
+  if (latency.length) lines.push('', ...latency.map((l) => `- ${l}`));
   return lines.join('\n');
 }
 

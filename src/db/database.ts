@@ -61,6 +61,18 @@ export interface PostgresOptions {
   queryTimeoutMs?: number;
   /** An idle connection is closed after this long, in milliseconds (default 10 s). */
   idleTimeoutMs?: number;
+  /** Prepare the statements that ask for it (see preparedStatementName); default true. */
+  preparedStatements?: boolean;
+}
+
+/**
+ * The name of a statement that asks to be prepared: its text starts with the
+ * comment `prepare:<name>` (src/graphql/compiled: one name per statement text).
+ * Any other statement gets undefined, which pg sends unnamed, as without a
+ * generator (the adapter's type says string, its code passes the value on).
+ */
+function preparedStatementName(query: { sql: string }): string {
+  return /^\/\* prepare:(\w+) \*\//.exec(query.sql)?.[1] as string;
 }
 
 /**
@@ -154,7 +166,10 @@ export function connectPostgres(options: PostgresOptions): Database {
   // An idle connection that dies (the server restarted, the network reset it) is
   // dropped by the pool; without a listener its error would crash the process.
   pool.on('error', (error) => logger.warn('idle database connection lost', { error: error.message }));
-  const adapter = countingAdapter(new PrismaPg(pool), statements);
+  // Statements the compiled read path marks are prepared once per connection
+  // (Postgres then plans them once, not on every request); off behind a pooler
+  // that cannot keep prepared statements.
+  const adapter = countingAdapter(new PrismaPg(pool, options.preparedStatements === false ? {} : { statementNameGenerator: preparedStatementName }), statements);
   const prisma = new PrismaClient({ adapter });
   let closed: Promise<void> | undefined;
   const url = options.directUrl ?? options.url;
