@@ -43,6 +43,8 @@ export interface Config {
     statementTimeoutMs: number;
     /** Longest wait for the answer to a statement, client-side (a silent network), in ms; above statementTimeoutMs. */
     queryTimeoutMs: number;
+    /** Prepare the compiled reads' statements once per connection (off behind a pooler that cannot keep them). */
+    preparedStatements: boolean;
   };
   /** After SIGTERM/SIGINT: how long in-flight requests may take to finish, in ms. */
   shutdownTimeoutMs: number;
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: parseInteger('DB_CONNECT_TIMEOUT_MS', env.DB_CONNECT_TIMEOUT_MS, 5_000, 100, 600_000),
       statementTimeoutMs,
       queryTimeoutMs,
+      preparedStatements: parseBoolean('DB_PREPARED_STATEMENTS', env.DB_PREPARED_STATEMENTS, true),
     },
     shutdownTimeoutMs: parseInteger('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 20_000, 0, 600_000),
     logLevel: parseLogLevel(env.LOG_LEVEL),

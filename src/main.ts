@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       connectionTimeoutMs: config.database.connectTimeoutMs,
       statementTimeoutMs: config.database.statementTimeoutMs,
       queryTimeoutMs: config.database.queryTimeoutMs,
+      preparedStatements: config.database.preparedStatements,
     },
     { owner: true },
   );
