@@ -89,12 +89,49 @@ export function compileOperation(
   return fields;
 }
 
+/**
+ * Compiled operations by everything they depend on: the document, the operation,
+ * the variables, the caller (scopes and visibility rules) and the day (overdue
+ * invoices). Dashboards ask the same questions again and again; compiling costs
+ * about a millisecond. A refusal is remembered too.
+ */
+class CompiledCache {
+  private readonly entries = new Map<string, CompiledField[] | NotCompilable>();
+  constructor(private readonly size: number) {}
+
+  get(key: string, compile: () => CompiledField[]): CompiledField[] {
+    let entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+    } else {
+      try {
+        entry = compile();
+      } catch (error) {
+        if (!(error instanceof NotCompilable)) throw error;
+        entry = error;
+      }
+      if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(key, entry);
+    if (entry instanceof NotCompilable) throw entry;
+    return entry;
+  }
+}
+
+function cacheKey(context: Context, queryHash: string | undefined, operationName: string | null | undefined, variables: unknown): string | undefined {
+  if (!queryHash) return undefined;
+  const { actor } = context;
+  const who = actor.kind === 'user' ? `user:${actor.id}:${actor.role}` : actor.kind === 'apiKey' ? `key:${actor.id}:${actor.scopes.join(',')}` : 'anonymous';
+  return JSON.stringify([queryHash, operationName ?? null, variables ?? null, who, utcToday().toISOString()]);
+}
+
 function countFallback(reason: string): void {
   readPathCounts.resolvers += 1;
   readPathCounts.reasons.set(reason, (readPathCounts.reasons.get(reason) ?? 0) + 1);
 }
 
 export function compiledReadsPlugin(options: CompiledReadsOptions): ApolloServerPlugin<Context> {
+  const cache = new CompiledCache(1000);
   return {
     async requestDidStart() {
       return {
@@ -110,7 +147,9 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): ApolloServer
           }
           let fields: CompiledField[];
           try {
-            fields = compileOperation(context, schema, document, operation, request.variables);
+            const compile = () => compileOperation(context, schema, document, operation, request.variables);
+            const key = cacheKey(context, requestContext.queryHash, request.operationName, request.variables);
+            fields = key ? cache.get(key, compile) : compile();
           } catch (error) {
             if (!(error instanceof NotCompilable)) throw error;
             countFallback(error.reason);
