@@ -15,6 +15,7 @@ import {
   GraphQLObjectType,
   GraphQLScalarType,
   GraphQLUnionType,
+  isNonNullType,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -310,10 +311,14 @@ function rowJson(c: Compilation, type: GraphQLObjectType, nodes: readonly FieldN
 
 function toOne(c: Compilation, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], row: RowScope, relationName: string): string {
   const rel = relation(row.model!, relationName);
-  // The relation resolver reads the related row as it is; a visibility rule on it
-  // would make a non-null field an error there, which SQL cannot answer.
-  if (visibleWhere(c.ctx, rel.target as ModelName)) throw new NotCompilable(`a visibility rule on ${rel.target}`);
-  return rowJson(c, objectType(field), nodes, rel.target, (alias) => joinCondition(row.model!, row.alias, rel, alias));
+  // A related row the caller may not see reads as null; on a non-null field the
+  // resolvers would answer with an error there, which the statement cannot.
+  const visible = visibleWhere(c.ctx, rel.target as ModelName);
+  if (visible && isNonNullType(field.type)) throw new NotCompilable(`a visibility rule on ${rel.target} behind the non-null ${field.name}`);
+  return rowJson(c, objectType(field), nodes, rel.target, (alias, scope) => {
+    const condition = whereSql(scope, visible);
+    return [joinCondition(row.model!, row.alias, rel, alias), condition].filter(Boolean).map((p) => `(${p})`).join(' AND ');
+  });
 }
 
 function countOf(c: Compilation, row: RowScope, relationName: string, where: Record<string, unknown> | undefined): string {
@@ -333,7 +338,7 @@ function declared(c: Compilation, field: GraphQLField<unknown, unknown>, nodes: 
     case 'related': {
       const rel = relation(row.model!, relationFieldName(field));
       const fieldArgs = args(c, field, nodes);
-      const query = checked(where, () => how.query(fieldArgs));
+      const query = checked(where, () => how.query(fieldArgs, c.ctx));
       return cursorConnection(c, field, nodes, {
         model: how.model,
         paging: how.paging,
@@ -349,7 +354,7 @@ function declared(c: Compilation, field: GraphQLField<unknown, unknown>, nodes: 
       const toParent = relation(how.link, how.parent);
       const toNode = relation(how.link, how.node);
       const fieldArgs = args(c, field, nodes);
-      const query = checked(where, () => how.query(fieldArgs));
+      const query = checked(where, () => how.query(fieldArgs, c.ctx));
       return cursorConnection(c, field, nodes, {
         model: how.link,
         paging: how.paging,
@@ -664,8 +669,9 @@ export function compileRootField(c: Compilation, query: GraphQLObjectType, nodes
       });
     }
     case 'one': {
-      const unique = checked(where, () => how.where(c.ctx, fieldArgs));
-      return rowJson(c, objectType(field), nodes, how.model, (_alias, scope) => whereSql(scope, unique) ?? 'TRUE');
+      const found = checked(where, () => how.where(c.ctx, fieldArgs));
+      const rows = (Array.isArray(found) ? found : [found]).map((unique) => rowJson(c, objectType(field), nodes, how.model, (_alias, scope) => whereSql(scope, unique) ?? 'TRUE'));
+      return rows.length === 1 ? rows[0]! : `coalesce(${rows.join(', ')})`;
     }
     case 'rows': {
       const sources = checked(where, () => how.sources(fieldArgs));

@@ -55,16 +55,19 @@ export type Compiled =
   | { kind: 'value'; sql: (row: Row) => string }
   /** A root list of a model: a cursor connection on id. */
   | { kind: 'list'; model: ModelName; paging: Paging; query: (ctx: Context, args: Record<string, unknown>) => ListQuery; count: (ctx: Context, args: Record<string, unknown>) => Where | undefined }
-  /** A root field returning one row of a model (null when none). */
-  | { kind: 'one'; model: ModelName; where: (ctx: Context, args: Record<string, unknown>) => Where }
+  /**
+   * A root field returning one row of a model (null when none): the row `where`
+   * finds, or with several conditions the row of the first that finds one.
+   */
+  | { kind: 'one'; model: ModelName; where: (ctx: Context, args: Record<string, unknown>) => Where | Where[] }
   /** A to-many Prisma relation paged as a cursor connection on id (`relatedList`). */
-  | { kind: 'related'; model: ModelName; paging: Paging; query: (args: Record<string, unknown>) => ListQuery }
+  | { kind: 'related'; model: ModelName; paging: Paging; query: (args: Record<string, unknown>, ctx: Context) => ListQuery }
   /**
    * A many-to-many through a link model, paged on the link's id: the link rows of
    * the parent (`parent` is the link's relation to it), their `node` relation the
    * records returned.
    */
-  | { kind: 'link'; link: string; parent: string; node: string; paging: Paging; query: (args: Record<string, unknown>) => ListQuery }
+  | { kind: 'link'; link: string; parent: string; node: string; paging: Paging; query: (args: Record<string, unknown>, ctx: Context) => ListQuery }
   /**
    * Rows of `model` whose `childField` equals the parent's `parentField`, all of them
    * ordered and then paged by offset (`batchedConnection`).
