@@ -398,6 +398,72 @@ function relationFieldName(field: GraphQLField<unknown, unknown>): string {
 
 // ---- connections ---------------------------------------------------------------------------
 
+const PAGE_INFO = ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'] as const;
+
+/** How a connection's parts are written; `list` aggregates an element over the page's rows. */
+interface ConnectionParts {
+  totalCount: () => string;
+  list: (element: string) => string;
+  node: (type: GraphQLObjectType, fields: Fields) => string;
+  cursor: string;
+  hasNextPage: string;
+  hasPreviousPage: string;
+  startCursor: string;
+  endCursor: string;
+}
+
+/** A connection's JSON for the selection: totalCount, pageInfo, edges and nodes as asked, in the asked order. */
+function connectionJson(c: Compilation, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], parts: ConnectionParts): string {
+  const connection = objectType(field);
+  const pairs: [string, string][] = [];
+  for (const [key, keyNodes] of subfields(c, connection, nodes)) {
+    const name = keyNodes[0]!.name.value;
+    switch (name) {
+      case '__typename':
+        pairs.push([key, jsonConstant(connection.name)]);
+        break;
+      case 'totalCount':
+        pairs.push([key, parts.totalCount()]);
+        break;
+      case 'nodes': {
+        const nodeType = objectType(connection.getFields().nodes!);
+        pairs.push([key, parts.list(parts.node(nodeType, subfields(c, nodeType, keyNodes)))]);
+        break;
+      }
+      case 'edges': {
+        const edgeType = objectType(connection.getFields().edges!);
+        const edge: [string, string][] = [];
+        for (const [edgeKey, edgeNodes] of subfields(c, edgeType, keyNodes)) {
+          const edgeField = edgeNodes[0]!.name.value;
+          if (edgeField === '__typename') edge.push([edgeKey, jsonConstant(edgeType.name)]);
+          else if (edgeField === 'cursor') edge.push([edgeKey, parts.cursor]);
+          else if (edgeField === 'node') {
+            const nodeType = objectType(edgeType.getFields().node!);
+            edge.push([edgeKey, parts.node(nodeType, subfields(c, nodeType, edgeNodes))]);
+          } else throw new NotCompilable(`${edgeType.name}.${edgeField}`);
+        }
+        pairs.push([key, parts.list(jsonObject(edge))]);
+        break;
+      }
+      case 'pageInfo': {
+        const pageInfoType = objectType(connection.getFields().pageInfo!);
+        const info: [string, string][] = [];
+        for (const [infoKey, infoNodes] of subfields(c, pageInfoType, keyNodes)) {
+          const infoField = infoNodes[0]!.name.value;
+          if (infoField === '__typename') info.push([infoKey, jsonConstant(pageInfoType.name)]);
+          else if (PAGE_INFO.includes(infoField as (typeof PAGE_INFO)[number])) info.push([infoKey, parts[infoField as (typeof PAGE_INFO)[number]]]);
+          else throw new NotCompilable(`${pageInfoType.name}.${infoField}`);
+        }
+        pairs.push([key, jsonObject(info)]);
+        break;
+      }
+      default:
+        throw new NotCompilable(`${connection.name}.${name}`);
+    }
+  }
+  return jsonObject(pairs);
+}
+
 interface CursorSource {
   model: string;
   paging: Paging;
@@ -475,59 +541,18 @@ function cursorConnection(c: Compilation, field: GraphQLField<unknown, unknown>,
   const cursorOf = quoted(base64(`${literal(CURSOR_PREFIX[ids])} || ${column(model, page, 'id')}::text`));
   const full = jsonBoolean(`count(*) = ${limit}`);
 
-  const connection = objectType(field);
-  const pairs: [string, string][] = [];
-  for (const [key, keyNodes] of subfields(c, connection, nodes)) {
-    const name = keyNodes[0]!.name.value;
-    switch (name) {
-      case '__typename':
-        pairs.push([key, jsonConstant(connection.name)]);
-        break;
-      case 'totalCount':
-        pairs.push([key, countRows(c, model, source.correlate, source.countWhere)]);
-        break;
-      case 'nodes': {
-        const nodeType = objectType(connection.getFields().nodes!);
-        const json = source.node(nodeType, subfields(c, nodeType, keyNodes), page);
-        pairs.push([key, jsonArray(json, outOrder, inPage)]);
-        break;
-      }
-      case 'edges': {
-        const edgeType = objectType(connection.getFields().edges!);
-        const edge: [string, string][] = [];
-        for (const [edgeKey, edgeNodes] of subfields(c, edgeType, keyNodes)) {
-          const edgeField = edgeNodes[0]!.name.value;
-          if (edgeField === '__typename') edge.push([edgeKey, jsonConstant(edgeType.name)]);
-          else if (edgeField === 'cursor') edge.push([edgeKey, cursorOf]);
-          else if (edgeField === 'node') {
-            const nodeType = objectType(edgeType.getFields().node!);
-            edge.push([edgeKey, source.node(nodeType, subfields(c, nodeType, edgeNodes), page)]);
-          } else throw new NotCompilable(`${edgeType.name}.${edgeField}`);
-        }
-        pairs.push([key, jsonArray(jsonObject(edge), outOrder, inPage)]);
-        break;
-      }
-      case 'pageInfo': {
-        const pageInfoType = objectType(connection.getFields().pageInfo!);
-        const info: [string, string][] = [];
-        for (const [infoKey, infoNodes] of subfields(c, pageInfoType, keyNodes)) {
-          const infoField = infoNodes[0]!.name.value;
-          if (infoField === '__typename') info.push([infoKey, jsonConstant(pageInfoType.name)]);
-          else if (infoField === 'hasNextPage') info.push([infoKey, before != null ? `'true'` : last != null ? `'false'` : full]);
-          else if (infoField === 'hasPreviousPage') info.push([infoKey, after != null ? `'true'` : backward ? full : `'false'`]);
-          else if (infoField === 'startCursor') info.push([infoKey, `(array_agg(${cursorOf} ${outOrder}) ${inPage})[1]`]);
-          else if (infoField === 'endCursor') info.push([infoKey, `(array_agg(${cursorOf} ORDER BY ${rn} ${backward ? 'ASC' : 'DESC'}) ${inPage})[1]`]);
-          else throw new NotCompilable(`${pageInfoType.name}.${infoField}`);
-        }
-        pairs.push([key, jsonObject(info)]);
-        break;
-      }
-      default:
-        throw new NotCompilable(`${connection.name}.${name}`);
-    }
-  }
+  const json = connectionJson(c, field, nodes, {
+    totalCount: () => countRows(c, model, source.correlate, source.countWhere),
+    list: (element) => jsonArray(element, outOrder, inPage),
+    node: (type, fields) => source.node(type, fields, page),
+    cursor: cursorOf,
+    hasNextPage: before != null ? `'true'` : last != null ? `'false'` : full,
+    hasPreviousPage: after != null ? `'true'` : backward ? full : `'false'`,
+    startCursor: `(array_agg(${cursorOf} ${outOrder}) ${inPage})[1]`,
+    endCursor: `(array_agg(${cursorOf} ORDER BY ${rn} ${backward ? 'ASC' : 'DESC'}) ${inPage})[1]`,
+  });
   // One row even when the selection aggregates nothing (only totalCount, say).
-  return `(SELECT ${jsonObject(pairs)} FROM ${rows} GROUP BY ())`;
+  return `(SELECT ${json} FROM ${rows} GROUP BY ())`;
 }
 
 function countRows(c: Compilation, model: string, correlate: ((alias: string) => string) | undefined, where: Record<string, unknown> | undefined): string {
@@ -588,58 +613,17 @@ function offsetConnection(c: Compilation, field: GraphQLField<unknown, unknown>,
   const inPage = `FILTER (WHERE ${rn} > ${k}.s AND ${rn} <= ${k}.s + ${k}.total)`;
   const offsetCursor = (offset: string) => quoted(base64(`${literal(OFFSET_PREFIX)} || (${offset})::text`));
 
-  const connection = objectType(field);
-  const pairs: [string, string][] = [];
-  for (const [key, keyNodes] of subfields(c, connection, nodes)) {
-    const name = keyNodes[0]!.name.value;
-    switch (name) {
-      case '__typename':
-        pairs.push([key, jsonConstant(connection.name)]);
-        break;
-      case 'totalCount':
-        pairs.push([key, `${k}.n::text`]);
-        break;
-      case 'nodes': {
-        const nodeType = objectType(connection.getFields().nodes!);
-        const json = objectJson(c, nodeType, subfields(c, nodeType, keyNodes), modelRow(c, how.model, page));
-        pairs.push([key, `(SELECT ${jsonArray(json, `ORDER BY ${rn}`, inPage)} FROM ${numbered} ${page})`]);
-        break;
-      }
-      case 'edges': {
-        const edgeType = objectType(connection.getFields().edges!);
-        const edge: [string, string][] = [];
-        for (const [edgeKey, edgeNodes] of subfields(c, edgeType, keyNodes)) {
-          const edgeField = edgeNodes[0]!.name.value;
-          if (edgeField === '__typename') edge.push([edgeKey, jsonConstant(edgeType.name)]);
-          else if (edgeField === 'cursor') edge.push([edgeKey, offsetCursor(`${rn} - 1`)]);
-          else if (edgeField === 'node') {
-            const nodeType = objectType(edgeType.getFields().node!);
-            edge.push([edgeKey, objectJson(c, nodeType, subfields(c, nodeType, edgeNodes), modelRow(c, how.model, page))]);
-          } else throw new NotCompilable(`${edgeType.name}.${edgeField}`);
-        }
-        pairs.push([key, `(SELECT ${jsonArray(jsonObject(edge), `ORDER BY ${rn}`, inPage)} FROM ${numbered} ${page})`]);
-        break;
-      }
-      case 'pageInfo': {
-        const pageInfoType = objectType(connection.getFields().pageInfo!);
-        const info: [string, string][] = [];
-        for (const [infoKey, infoNodes] of subfields(c, pageInfoType, keyNodes)) {
-          const infoField = infoNodes[0]!.name.value;
-          if (infoField === '__typename') info.push([infoKey, jsonConstant(pageInfoType.name)]);
-          else if (infoField === 'hasNextPage') info.push([infoKey, jsonBoolean(`${k}.n - ${k}.s > ${k}.total`)]);
-          else if (infoField === 'hasPreviousPage') info.push([infoKey, jsonBoolean(`${k}.s > 0`)]);
-          else if (infoField === 'startCursor') info.push([infoKey, offsetCursor(`${k}.s`)]);
-          else if (infoField === 'endCursor') info.push([infoKey, offsetCursor(`${k}.s + least(greatest(${k}.n - ${k}.s, 0), ${k}.total) - 1`)]);
-          else throw new NotCompilable(`${pageInfoType.name}.${infoField}`);
-        }
-        pairs.push([key, jsonObject(info)]);
-        break;
-      }
-      default:
-        throw new NotCompilable(`${connection.name}.${name}`);
-    }
-  }
-  return `(SELECT ${jsonObject(pairs)} FROM ${bounds})`;
+  const json = connectionJson(c, field, nodes, {
+    totalCount: () => `${k}.n::text`,
+    list: (element) => `(SELECT ${jsonArray(element, `ORDER BY ${rn}`, inPage)} FROM ${numbered} ${page})`,
+    node: (type, fields) => objectJson(c, type, fields, modelRow(c, how.model, page)),
+    cursor: offsetCursor(`${rn} - 1`),
+    hasNextPage: jsonBoolean(`${k}.n - ${k}.s > ${k}.total`),
+    hasPreviousPage: jsonBoolean(`${k}.s > 0`),
+    startCursor: offsetCursor(`${k}.s`),
+    endCursor: offsetCursor(`${k}.s + least(greatest(${k}.n - ${k}.s, 0), ${k}.total) - 1`),
+  });
+  return `(SELECT ${json} FROM ${bounds})`;
 }
 
 // ---- root fields --------------------------------------------------------------------------
