@@ -98,7 +98,8 @@ describePostgres('faults between the API and Postgres', () => {
   async function serve(url: string, tuning: Omit<PostgresOptions, 'url'>, options: Partial<Omit<ServerOptions, 'db'>> = {}): Promise<{ database: Database; api: TestServer }> {
     const database = connectPostgres({ url, ...tuning });
     cleanups.push(() => database.close());
-    const api = await startTestServer(database, { transactionWaitMs: tuning.connectionTimeoutMs, ...options });
+    // Under a fault a second request (the helper's comparison of the read paths) meets another moment of it.
+    const api = await startTestServer(database, { transactionWaitMs: tuning.connectionTimeoutMs, ...options }, { compareReadPaths: false });
     cleanups.push(() => api.stop());
     return { database, api };
   }
