@@ -81,6 +81,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
     limits: requestLimits(options.limits),
     databaseLimits,
     compiledReads: options.compiledReads ?? true,
+    query: (sql, values, name) => db.query(sql, values, name),
   });
   const graphql = graphqlRoute({
     db,

@@ -13,7 +13,7 @@ import type { DatabaseLimits } from './errors';
 import { serveEmbedded, type EmbeddedServer } from './embedded-server';
 import { applyMigrations } from './migrate';
 import { lockDirectory, type DirectoryLock } from './owner';
-import { countingAdapter, type StatementCounter } from './statements';
+import { countingAdapter, rawStatement, type RawConnection, type StatementCounter } from './statements';
 
 export type { PrismaClient };
 
@@ -41,6 +41,12 @@ export interface Database {
    * local Postgres socket (src/db/embedded-server.ts); Postgres already is one.
    */
   expose(): Promise<string>;
+  /**
+   * One statement straight through the driver (the compiled read path), in the
+   * request's transaction when it has one; rows as arrays of text. With `name`
+   * (and prepared statements on) it is prepared once per connection.
+   */
+  query(sql: string, values: readonly unknown[], name?: string): Promise<unknown[][]>;
   close(): Promise<void>;
 }
 
@@ -61,18 +67,28 @@ export interface PostgresOptions {
   queryTimeoutMs?: number;
   /** An idle connection is closed after this long, in milliseconds (default 10 s). */
   idleTimeoutMs?: number;
-  /** Prepare the statements that ask for it (see preparedStatementName); default true. */
+  /** Prepare named raw statements once per connection (Database.query); default true. */
   preparedStatements?: boolean;
 }
 
+/** Every value as the text Postgres sends: the compiled read path parses nothing. */
+const AS_TEXT = { getTypeParser: () => (value: string) => value };
+
 /**
- * The name of a statement that asks to be prepared: its text starts with the
- * comment `prepare:<name>` (src/graphql/compiled: one name per statement text).
- * Any other statement gets undefined, which pg sends unnamed, as without a
- * generator (the adapter's type says string, its code passes the value on).
+ * A pg pool or client as a RawConnection. Its errors get the shape Prisma's
+ * adapter gives them (SQLSTATE in cause.originalCode), so one classification
+ * (./errors.ts) serves both.
  */
-function preparedStatementName(query: { sql: string }): string {
-  return /^\/\* prepare:(\w+) \*\//.exec(query.sql)?.[1] as string;
+function pgConnection(client: pg.Pool | pg.PoolClient, prepared: boolean): RawConnection {
+  return {
+    query: (sql, values, name) =>
+      client.query({ name: prepared ? name : undefined, text: sql, values: values as unknown[], rowMode: 'array', types: AS_TEXT }).then(
+        (result) => result.rows as unknown[][],
+        (error: Error & { code?: string }) => {
+          throw /^[0-9A-Z]{5}$/.test(error.code ?? '') ? Object.assign(new Error(error.message), { cause: { originalCode: error.code, originalMessage: error.message } }) : error;
+        },
+      ),
+  };
 }
 
 /**
@@ -169,7 +185,9 @@ export function connectPostgres(options: PostgresOptions): Database {
   // Statements the compiled read path marks are prepared once per connection
   // (Postgres then plans them once, not on every request); off behind a pooler
   // that cannot keep prepared statements.
-  const adapter = countingAdapter(new PrismaPg(pool, options.preparedStatements === false ? {} : { statementNameGenerator: preparedStatementName }), statements);
+  const prepared = options.preparedStatements !== false;
+  const adapter = countingAdapter(new PrismaPg(pool), statements, (tx) => pgConnection((tx as unknown as { client: pg.PoolClient }).client, prepared));
+  const outside = pgConnection(pool, prepared);
   const prisma = new PrismaClient({ adapter });
   let closed: Promise<void> | undefined;
   const url = options.directUrl ?? options.url;
@@ -179,6 +197,7 @@ export function connectPostgres(options: PostgresOptions): Database {
     statements,
     url,
     expose: async () => url,
+    query: (sql, values, name) => rawStatement(statements, outside, sql, values, name),
     limits: { connectTimeoutMs, statementTimeoutMs: statementTimeoutMs || undefined, queryTimeoutMs: queryTimeoutMs || undefined },
     migrate: async () => {
       // One connection: the engine's advisory lock and the scripts share a session.
@@ -244,15 +263,23 @@ function withSavepoints<F extends SqlDriverAdapterFactory>(factory: F): F {
   return factory;
 }
 
+/** PGlite (or one of its transactions) as a RawConnection: one session, nothing to prepare. */
+function pgliteConnection(client: Pick<PGlite, 'query'>): RawConnection {
+  return { query: async (sql, values) => (await client.query<unknown[]>(sql, values as unknown[], { rowMode: 'array' })).rows };
+}
+
 export function embeddedDatabase(pglite: PGlite, lock?: DirectoryLock): Database & { pglite: PGlite } {
   const statements: StatementCounter = { total: 0 };
-  const prisma = new PrismaClient({ adapter: countingAdapter(withSavepoints(new PrismaPGlite(pglite)), statements) });
+  const raw = (tx: unknown) => pgliteConnection((tx as { client: Pick<PGlite, 'query'> }).client);
+  const prisma = new PrismaClient({ adapter: countingAdapter(withSavepoints(new PrismaPGlite(pglite)), statements, raw) });
+  const outside = pgliteConnection(pglite);
   let server: Promise<EmbeddedServer> | undefined;
   const database: Database & { pglite: PGlite } = {
     kind: 'embedded',
     pglite,
     prisma,
     statements,
+    query: (sql, values) => rawStatement(statements, outside, sql, values),
     migrate: () => applyMigrations(new PrismaPGlite(pglite)),
     appliedMigrations: () => appliedMigrations(prisma),
     ping: async () => {

@@ -12,14 +12,38 @@ export interface StatementCounter {
   total: number;
 }
 
+/**
+ * A statement sent straight to the driver, bypassing Prisma (the compiled read
+ * path): rows as arrays of the database's text, with an optional name under which
+ * the statement is prepared once per connection.
+ */
+export interface RawConnection {
+  query(sql: string, values: readonly unknown[], name?: string): Promise<unknown[][]>;
+}
+
+interface RequestScope extends StatementCounter {
+  /** The driver connection of the request's open transaction, if it has one. */
+  transaction?: RawConnection;
+}
+
 /** The statements of the request being served (if the server started a scope). */
-const requestScope = new AsyncLocalStorage<StatementCounter>();
+const requestScope = new AsyncLocalStorage<RequestScope>();
 
 /** Runs `fn` with a fresh per-request counter; returns the counter with the result. */
 export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: StatementCounter }> {
-  const statements: StatementCounter = { total: 0 };
+  const statements: RequestScope = { total: 0 };
   const result = await requestScope.run(statements, fn);
   return { result, statements };
+}
+
+/**
+ * Runs a raw statement where the request's Prisma statements run: on its open
+ * transaction's connection (a person's role and claims, the audit settings), else
+ * on `outside`; counted like any other statement.
+ */
+export function rawStatement(counter: StatementCounter, outside: RawConnection, sql: string, values: readonly unknown[], name?: string): Promise<unknown[][]> {
+  count(counter);
+  return (requestScope.getStore()?.transaction ?? outside).query(sql, values, name);
 }
 
 function count(counter: StatementCounter): void {
@@ -60,13 +84,32 @@ function wrapTransaction(tx: Transaction, counter: StatementCounter): Transactio
   return tx;
 }
 
-/** Wraps an adapter factory so every statement through it is counted in `counter`. */
-export function countingAdapter<F extends SqlDriverAdapterFactory>(factory: F, counter: StatementCounter): F {
+/**
+ * Wraps an adapter factory so every statement through it is counted in `counter`;
+ * with `raw`, a request's transaction also leaves its driver connection in the
+ * request's scope for rawStatement, until it ends.
+ */
+export function countingAdapter<F extends SqlDriverAdapterFactory>(factory: F, counter: StatementCounter, raw?: (tx: Transaction) => RawConnection): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter: SqlDriverAdapter = wrapQueryable(await connect(), counter);
     const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (isolationLevel) => wrapTransaction(await startTransaction(isolationLevel), counter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = wrapTransaction(await startTransaction(isolationLevel), counter);
+      const scope = requestScope.getStore();
+      if (raw && scope) {
+        const connection = raw(tx);
+        scope.transaction = connection;
+        for (const method of ['commit', 'rollback'] as const) {
+          const end = tx[method].bind(tx);
+          tx[method] = () => {
+            if (scope.transaction === connection) scope.transaction = undefined;
+            return end();
+          };
+        }
+      }
+      return tx;
+    };
     return adapter;
   };
   return factory;

@@ -25,6 +25,8 @@ export interface ApolloOptions {
   databaseLimits: DatabaseLimits;
   /** Queries compiled to one SQL statement per root field (src/graphql/compiled); off: resolvers only. */
   compiledReads: boolean;
+  /** Where compiled statements run: the database, straight through its driver. */
+  query: (sql: string, values: readonly unknown[], name?: string) => Promise<unknown[][]>;
 }
 
 export async function startApollo(options: ApolloOptions): Promise<ApolloServer<Context>> {
@@ -61,6 +63,7 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
         allowOverride: !production,
         reportPath: !production,
         formatError: (error: GraphQLError) => format({ ...error.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR', ...error.extensions } }, error),
+        query: options.query,
       }),
       introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false } })

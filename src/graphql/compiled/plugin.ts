@@ -27,6 +27,8 @@ export interface CompiledReadsOptions {
   reportPath: boolean;
   /** The server's error formatting, for a statement that fails. */
   formatError: (error: GraphQLError) => GraphQLFormattedError;
+  /** Runs a statement on the request's connection, straight through the driver (Database.query). */
+  query: (sql: string, values: readonly unknown[], name?: string) => Promise<unknown[][]>;
 }
 
 /** How many operations each path answered since start-up, and why the resolvers did (tests, benchmarks). */
@@ -49,11 +51,17 @@ export function withCompiledBody<C extends Context>(context: C): [C, () => strin
 interface CompiledField {
   key: string;
   sql?: string;
+  /** The statement's name: the same text, the same name (prepared once per connection). */
+  name?: string;
   values?: unknown[];
   /** `__typename` at the root needs no statement. */
   constant?: string;
   nodes: readonly import('graphql').FieldNode[];
 }
+
+/** The largest statement prepared (kept on each connection), in characters and bind values. */
+const MAX_PREPARED_TEXT = 32_000;
+const MAX_PREPARED_VALUES = 200;
 
 /** Compiles every root field of a query operation; throws NotCompilable for anything it cannot. */
 export function compileOperation(
@@ -83,8 +91,10 @@ export function compileOperation(
     const compilation: Compilation = { schema, fragments, variables: coerced.coerced, ctx: context, stmt, today, scopes };
     const expr = compileRootField(compilation, query, nodes);
     const sql = `SELECT ${expr} AS v`;
-    // The same question asks the same statement text: Postgres may prepare it once per connection.
-    fields.push({ key, sql: `/* prepare:q${createHash('sha1').update(sql).digest('hex').slice(0, 20)} */ ${sql}`, values: stmt.values, nodes });
+    // A statement a dashboard asks again is prepared once per connection (a name per text); a one-off
+    // giant (thousands of filter values) is not kept on every connection.
+    const prepare = sql.length <= MAX_PREPARED_TEXT && stmt.values.length <= MAX_PREPARED_VALUES;
+    fields.push({ key, sql, name: prepare ? `q${createHash('sha1').update(sql).digest('hex').slice(0, 20)}` : undefined, values: stmt.values, nodes });
   }
   return fields;
 }
@@ -164,8 +174,8 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): ApolloServer
             let json = field.constant;
             if (json === undefined) {
               try {
-                const rows = await context.db.$queryRawUnsafe<{ v: string | null }[]>(field.sql!, ...field.values!);
-                json = rows[0]?.v ?? 'null';
+                const rows = await options.query(field.sql!, field.values!, field.name);
+                json = (rows[0]?.[0] as string | null | undefined) ?? 'null';
               } catch (error) {
                 // The request's transaction cannot go on after a failed statement: answer
                 // with the error as a resolver's would be (the whole data null).
