@@ -75,20 +75,21 @@ export interface PostgresOptions {
 const AS_TEXT = { getTypeParser: () => (value: string) => value };
 
 /**
- * A pg pool or client as a RawConnection. Its errors get the shape Prisma's
- * adapter gives them (SQLSTATE in cause.originalCode), so one classification
- * (./errors.ts) serves both.
+ * A pg pool or client as a RawConnection. Its errors get the shape of Prisma's
+ * for a raw query (P2010, the SQLSTATE in cause.originalCode), so one
+ * classification (./errors.ts) serves both.
  */
 function pgConnection(client: pg.Pool | pg.PoolClient, prepared: boolean): RawConnection {
   return {
     query: (sql, values, name) =>
-      client.query({ name: prepared ? name : undefined, text: sql, values: values as unknown[], rowMode: 'array', types: AS_TEXT }).then(
-        (result) => result.rows as unknown[][],
-        (error: Error & { code?: string }) => {
-          throw /^[0-9A-Z]{5}$/.test(error.code ?? '') ? Object.assign(new Error(error.message), { cause: { originalCode: error.code, originalMessage: error.message } }) : error;
-        },
-      ),
+      client.query({ name: prepared ? name : undefined, text: sql, values: values as unknown[], rowMode: 'array', types: AS_TEXT }).then((result) => result.rows as unknown[][], rethrowAsPrisma),
   };
+}
+
+function rethrowAsPrisma(error: Error & { code?: string }): never {
+  throw /^[0-9A-Z]{5}$/.test(error.code ?? '')
+    ? Object.assign(new Error(error.message), { code: 'P2010', cause: { originalCode: error.code, originalMessage: error.message } })
+    : error;
 }
 
 /**
@@ -265,7 +266,7 @@ function withSavepoints<F extends SqlDriverAdapterFactory>(factory: F): F {
 
 /** PGlite (or one of its transactions) as a RawConnection: one session, nothing to prepare. */
 function pgliteConnection(client: Pick<PGlite, 'query'>): RawConnection {
-  return { query: async (sql, values) => (await client.query<unknown[]>(sql, values as unknown[], { rowMode: 'array' })).rows };
+  return { query: (sql, values) => client.query<unknown[]>(sql, values as unknown[], { rowMode: 'array' }).then((result) => result.rows, rethrowAsPrisma) };
 }
 
 export function embeddedDatabase(pglite: PGlite, lock?: DirectoryLock): Database & { pglite: PGlite } {
