@@ -6,7 +6,17 @@ import type { ServerResponse } from 'node:http';
 export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /**
+   * The body; in pieces when it comes so from the database (a compiled query's
+   * JSON, a few kilobytes a piece): pieces are written one after the other, never
+   * joined into one large string the garbage collector would have to move.
+   */
+  body: string | readonly string[];
+}
+
+/** The body as one text (for what must store or inspect it). */
+export function bodyText(response: HttpResponse): string {
+  return typeof response.body === 'string' ? response.body : response.body.join('');
 }
 
 export const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
@@ -21,6 +31,15 @@ export function errorResponse(status: number, code: string, message: string, hea
 }
 
 export function send(res: ServerResponse, response: HttpResponse, headers: Record<string, string> = {}): void {
-  res.writeHead(response.status, { 'content-length': String(Buffer.byteLength(response.body)), ...response.headers, ...headers });
-  res.end(response.body);
+  const { body } = response;
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.reduce((n, piece) => n + Buffer.byteLength(piece), 0);
+  res.writeHead(response.status, { 'content-length': String(length), ...response.headers, ...headers });
+  if (typeof body === 'string') {
+    res.end(body);
+    return;
+  }
+  res.cork();
+  for (const piece of body) res.write(piece);
+  res.end();
+  res.uncork();
 }

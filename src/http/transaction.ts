@@ -9,7 +9,7 @@ import { unavailability, unavailableMessage, type DatabaseLimits, type Unavailab
 import { actorId, type Context } from '../graphql/context';
 import { logger } from '../logger';
 import { lockAndFind, saveResponse } from './idempotency';
-import { errorResponse, jsonResponse, JSON_HEADERS, type HttpResponse } from './response';
+import { bodyText, errorResponse, jsonResponse, JSON_HEADERS, type HttpResponse } from './response';
 
 /** Ends a request's transaction without committing, carrying the response to send. */
 class Rollback extends Error {
@@ -79,7 +79,7 @@ export function transactionStage(options: TransactionOptions): TransactionStage 
           }
           const response = await execute({ ...context, db: tx });
           if (response.status >= 400) throw new Rollback(response);
-          if (idempotency) await saveResponse(tx, actorId(context.actor), idempotency.key, { requestHash: idempotency.hash, status: response.status, body: response.body });
+          if (idempotency) await saveResponse(tx, actorId(context.actor), idempotency.key, { requestHash: idempotency.hash, status: response.status, body: bodyText(response) });
           committing = true;
           return response;
         },
