@@ -59,13 +59,6 @@ interface CompiledField {
   nodes: readonly import('graphql').FieldNode[];
 }
 
-/**
- * Characters per piece of an answer: small enough for the young generation of V8's
- * heap (short-lived, cheap to collect), where a 300 KB string would go straight to
- * the large-object space and raise the process' memory until a full collection.
- */
-const CHUNK = 16_384;
-
 /** The largest statement prepared (kept on each connection), in characters and bind values. */
 const MAX_PREPARED_TEXT = 32_000;
 const MAX_PREPARED_VALUES = 200;
@@ -97,8 +90,7 @@ export function compileOperation(
     const stmt = new Statement();
     const compilation: Compilation = { schema, fragments, variables: coerced.coerced, ctx: context, stmt, today, scopes };
     const expr = compileRootField(compilation, query, nodes);
-    // The answer comes back in pieces of at most CHUNK characters, one row each, sent as they are.
-    const sql = `SELECT substr(j, i, ${CHUNK}) FROM (SELECT ${expr} AS j) answer, generate_series(1, greatest(length(j), 1), ${CHUNK}) i ORDER BY i`;
+    const sql = `SELECT ${expr} AS v`;
     // A statement a dashboard asks again is prepared once per connection (a name per text); a one-off
     // giant (thousands of filter values) is not kept on every connection.
     const prepare = sql.length <= MAX_PREPARED_TEXT && stmt.values.length <= MAX_PREPARED_VALUES;
@@ -185,8 +177,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): ApolloServer
             } else {
               try {
                 const rows = await options.query(field.sql!, field.values!, field.name);
-                if (rows[0]?.[0] == null) parts.push('null');
-                else for (const [piece] of rows) parts.push(piece as string);
+                parts.push((rows[0]?.[0] as string | null | undefined) ?? 'null');
               } catch (error) {
                 // The request's transaction cannot go on after a failed statement: answer
                 // with the error as a resolver's would be (the whole data null).
