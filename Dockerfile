@@ -26,4 +26,4 @@ EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # `docker compose run --rm api npm run db:migrate` (or db:seed, api-key) uses the same image.
-CMD ["node", "dist/main.js"]
+CMD ["node", "--max-old-space-size=192", "dist/main.js"]

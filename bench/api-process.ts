@@ -79,6 +79,9 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
+/** `npm start`'s --max-old-space-size, read from package.json so the two cannot differ. */
+const API_HEAP_MB = /--max-old-space-size=(\d+)/.exec(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start)![1];
+
 export async function startApi(options: StartOptions): Promise<ApiProcess> {
   const started = Date.now();
   mkdirSync(path.dirname(options.logFile), { recursive: true });
@@ -95,7 +98,8 @@ export async function startApi(options: StartOptions): Promise<ApiProcess> {
     ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
     ...options.env,
   };
-  const child = spawn(options.node ?? process.execPath, [options.entry], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // With the heap limit `npm start` and the Docker image give the server (package.json).
+  const child = spawn(options.node ?? process.execPath, [`--max-old-space-size=${API_HEAP_MB}`, options.entry], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const label = options.label ?? 'the API';
   running.add(child);
   let exitCode: number | null | undefined;
